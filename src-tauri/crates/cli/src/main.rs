@@ -1,0 +1,83 @@
+//! `plotline-cli`: Plotline from the command line, for scripting and automation.
+//! JSON on stdout; errors on stderr with a non-zero exit code.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use plotline_core::workspace::Language;
+use plotline_core::{demo, info, DataDir, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "plotline-cli",
+    version,
+    about = "Plotline from the command line (JSON output)."
+)]
+struct Cli {
+    /// Data folder to use (default: $PLOTLINE_DATA_DIR, then the OS app-data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Seed the sample bakery into an empty data folder.
+    Demo {
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        language: Lang,
+    },
+    /// Schema version, data folder and row counts of every table.
+    Info,
+    /// Write a verified backup of the database to FILE.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the data with a verified backup (a safety copy goes to backups/ first).
+    Restore { file: PathBuf },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    En,
+    Ja,
+}
+
+fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
+    let dir = DataDir::resolve(cli.data_dir)?;
+    let store = Store::open(&dir)?;
+    match cli.command {
+        Command::Demo { language } => {
+            let language = match language {
+                Lang::En => Language::En,
+                Lang::Ja => Language::Ja,
+            };
+            to_json(demo::seed_sample(&store, language)?)
+        }
+        Command::Info => to_json(info::data_info(&store)?),
+        Command::Backup { out } => to_json(store.backup_to(&out)?),
+        Command::Restore { file } => to_json(store.restore_from(&file)?),
+    }
+}
+
+fn to_json(value: impl serde::Serialize) -> plotline_core::Result<serde_json::Value> {
+    serde_json::to_value(value)
+        .map_err(|e| plotline_core::Error::Invalid(format!("The result could not be printed: {e}")))
+}
+
+#[allow(clippy::print_stdout)]
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(value) => {
+            println!("{value:#}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("plotline-cli: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! `plotline-core`: everything Plotline knows and stores, without any UI.
+//!
+//! The Tauri shell and the CLI are thin front ends over this crate.
+
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod fsx;
+pub mod info;
+pub mod paths;
+pub mod system;
+pub mod workspace;
+
+pub use db::Store;
+pub use error::{Error, ErrorKind, Result};
+pub use paths::DataDir;
+
+/// The version of Plotline this crate belongs to.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

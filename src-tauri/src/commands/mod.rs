@@ -1,0 +1,6 @@
+//! IPC commands: each takes state, calls `plotline-core`, maps the error.
+
+pub mod names;
+pub mod settings;
+pub mod system;
+pub mod workspace;

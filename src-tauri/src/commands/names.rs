@@ -1,0 +1,12 @@
+// The app's IPC commands. Included by build.rs (AppManifest: one `allow-<name>` permission
+// each) and by the shell's tests, which check the capability and the handler against it.
+pub const COMMANDS: &[&str] = &[
+    "get_app_info",
+    "get_system_defaults",
+    "list_time_zones",
+    "get_workspace",
+    "save_workspace",
+    "load_sample_workspace",
+    "backup_now",
+    "restore_from_backup",
+];

@@ -1,0 +1,138 @@
+// A small W3C WebDriver client for tauri-driver, with retries for dropped connections
+// (tauri-driver 2.1 resets ~3-4% of requests).
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecc";
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export class WebDriverError extends Error {}
+
+export class Session {
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  static async create(base, application, args = []) {
+    const value = await request(base, "POST", "/session", {
+      capabilities: { alwaysMatch: { "tauri:options": { application, args } } },
+    });
+    return new Session(base, value.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return request(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async delete() {
+    if (!this.id) return;
+    const id = this.id;
+    this.id = null;
+    await request(this.base, "DELETE", `/session/${id}`).catch(() => {});
+  }
+
+  async find(css, { timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout;
+    let last;
+    for (;;) {
+      try {
+        const v = await this.cmd("POST", "/element", { using: "css selector", value: css });
+        return new Element(this, v[ELEMENT]);
+      } catch (e) {
+        last = e;
+      }
+      if (Date.now() > deadline) throw new WebDriverError(`no element matches ${css}: ${last?.message}`);
+      await sleep(100);
+    }
+  }
+
+  async findAll(css) {
+    const v = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return v.map((e) => new Element(this, e[ELEMENT]));
+  }
+
+  async exists(css) {
+    return (await this.findAll(css)).length > 0;
+  }
+
+  /** Wait until `css` matches an element whose text satisfies `pred`. */
+  async waitForText(css, pred, { timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout;
+    let text;
+    for (;;) {
+      try {
+        text = await (await this.find(css, { timeout: 1000 })).text();
+        if (pred(text)) return text;
+      } catch {
+        // not there yet
+      }
+      if (Date.now() > deadline) throw new WebDriverError(`${css} text never matched (last: ${JSON.stringify(text)})`);
+      await sleep(100);
+    }
+  }
+
+  execute(script, args = []) {
+    return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+  }
+}
+
+export class Element {
+  constructor(session, id) {
+    this.s = session;
+    this.id = id;
+  }
+  click() {
+    return this.s.cmd("POST", `/element/${this.id}/click`, {});
+  }
+  async clear() {
+    await this.s.cmd("POST", `/element/${this.id}/clear`, {});
+  }
+  type(text) {
+    return this.s.cmd("POST", `/element/${this.id}/value`, { text });
+  }
+  text() {
+    return this.s.cmd("GET", `/element/${this.id}/text`);
+  }
+  attr(name) {
+    return this.s.cmd("GET", `/element/${this.id}/attribute/${name}`);
+  }
+  prop(name) {
+    return this.s.cmd("GET", `/element/${this.id}/property/${name}`);
+  }
+  /** Choose an <option> of a <select> by value, the way a user would. */
+  async select(value) {
+    await this.s.execute(
+      `const el = arguments[0]; el.value = arguments[1];
+       el.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [{ [ELEMENT]: this.id }, value],
+    );
+  }
+}
+
+async function request(base, method, path, body) {
+  let lastError;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    try {
+      const res = await fetch(base + path, {
+        method,
+        headers: body ? { "content-type": "application/json" } : {},
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(60000),
+      });
+      const json = await res.json().catch(() => ({}));
+      if (!res.ok) {
+        const v = json.value ?? {};
+        throw new WebDriverError(`${method} ${path}: ${v.error ?? res.status} ${v.message ?? ""}`.trim());
+      }
+      return json.value;
+    } catch (e) {
+      if (e instanceof WebDriverError) throw e;
+      lastError = e; // connection reset / refused: retry
+      await sleep(200 * (attempt + 1));
+    }
+  }
+  throw new WebDriverError(`${method} ${path} failed after retries: ${lastError?.cause?.code ?? lastError}`);
+}

@@ -1,0 +1,5 @@
+import { SectionEmptyPage } from "../shell/SectionEmptyPage";
+
+export function PillarsPage() {
+  return <SectionEmptyPage section="pillars" />;
+}
