@@ -87,9 +87,6 @@ export class Harness {
       DISPLAY: this.display,
       LANG: "en_US.UTF-8",
       TZ: "Asia/Tokyo",
-      // Software rendering under Xvfb.
-      LIBGL_ALWAYS_SOFTWARE: "1",
-      WEBKIT_DISABLE_COMPOSITING_MODE: "1",
     };
   }
 

@@ -1,7 +1,7 @@
 // A small W3C WebDriver client for tauri-driver, with retries for dropped connections
 // (tauri-driver 2.1 resets ~3-4% of requests).
 
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecc";
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export class WebDriverError extends Error {}
@@ -93,8 +93,16 @@ export class Element {
   type(text) {
     return this.s.cmd("POST", `/element/${this.id}/value`, { text });
   }
+  /** The rendered text (innerText). WebKitWebDriver's own "element text" returns "" for
+   * some visible, ellipsis-styled elements. */
   text() {
-    return this.s.cmd("GET", `/element/${this.id}/text`);
+    return this.s.execute("return arguments[0].innerText", [{ [ELEMENT]: this.id }]);
+  }
+  /** Submit the form this field belongs to by pressing Enter in it, as a user would.
+   * (WebKitWebDriver's element click on a submit button fires `click` but not the form's
+   * `submit`; a real X11 click does submit, checked with xdotool.) */
+  pressEnter() {
+    return this.type("\uE007");
   }
   attr(name) {
     return this.s.cmd("GET", `/element/${this.id}/attribute/${name}`);
@@ -102,13 +110,13 @@ export class Element {
   prop(name) {
     return this.s.cmd("GET", `/element/${this.id}/property/${name}`);
   }
-  /** Choose an <option> of a <select> by value, the way a user would. */
+  /** Choose an <option> of this <select> by value, by clicking it as a user would. */
   async select(value) {
-    await this.s.execute(
-      `const el = arguments[0]; el.value = arguments[1];
-       el.dispatchEvent(new Event('change', { bubbles: true }));`,
-      [{ [ELEMENT]: this.id }, value],
-    );
+    const v = await this.s.cmd("POST", `/element/${this.id}/element`, {
+      using: "css selector",
+      value: `option[value="${value}"]`,
+    });
+    await new Element(this.s, v[ELEMENT]).click();
   }
 }
 
@@ -130,7 +138,12 @@ async function request(base, method, path, body) {
       return json.value;
     } catch (e) {
       if (e instanceof WebDriverError) throw e;
-      lastError = e; // connection reset / refused: retry
+      // Retry only dropped connections; a request that timed out is an answer too.
+      const code = e?.cause?.code ?? e?.code;
+      if (!["ECONNRESET", "ECONNREFUSED", "EPIPE", "UND_ERR_SOCKET"].includes(code)) {
+        throw new WebDriverError(`${method} ${path}: ${e?.name === "TimeoutError" ? "no answer within 60 s" : e}`);
+      }
+      lastError = e;
       await sleep(200 * (attempt + 1));
     }
   }

@@ -12,16 +12,30 @@ pub struct SystemDefaults {
 }
 
 pub fn defaults() -> SystemDefaults {
+    // A TZ set in the environment is what the user's programs use; then the OS setting.
+    let os_zone = std::env::var("TZ")
+        .ok()
+        .map(|tz| tz.trim_start_matches(':').to_string())
+        .filter(|tz| tz.parse::<chrono_tz::Tz>().is_ok())
+        .or_else(|| iana_time_zone::get_timezone().ok());
     SystemDefaults {
-        time_zone: pick_time_zone(iana_time_zone::get_timezone().ok()),
+        time_zone: pick_time_zone(os_zone),
         language: pick_language(sys_locale::get_locale()),
     }
 }
 
-/// The OS time zone when it is one Plotline knows, otherwise UTC.
+/// The OS time zone as it appears in the picker ([`time_zones`]); aliases of UTC such as
+/// `Etc/UTC` become `UTC`, and anything else unknown falls back to UTC.
 pub fn pick_time_zone(os: Option<String>) -> String {
-    os.filter(|tz| tz.parse::<chrono_tz::Tz>().is_ok())
-        .unwrap_or_else(|| "UTC".to_string())
+    let Some(zone) = os.and_then(|tz| tz.parse::<chrono_tz::Tz>().ok()) else {
+        return "UTC".to_string();
+    };
+    let name = zone.name().to_string();
+    if time_zones().contains(&name) {
+        name
+    } else {
+        "UTC".to_string()
+    }
 }
 
 /// Japanese when the OS locale is Japanese, otherwise English.
@@ -80,6 +94,8 @@ mod tests {
     fn unknown_os_time_zone_falls_back_to_utc() {
         assert_eq!(pick_time_zone(Some("Asia/Tokyo".into())), "Asia/Tokyo");
         assert_eq!(pick_time_zone(Some("Mars/Olympus".into())), "UTC");
+        assert_eq!(pick_time_zone(Some("Etc/UTC".into())), "UTC");
+        assert_eq!(pick_time_zone(Some("Etc/GMT+5".into())), "UTC");
         assert_eq!(pick_time_zone(None), "UTC");
     }
 
