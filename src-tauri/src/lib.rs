@@ -64,8 +64,9 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState::open(DataDir::resolve(None)))
         .setup(|app| {
+            // After the single-instance plugin: a second launch has already handed over.
+            app.manage(AppState::open(DataDir::resolve(None)));
             let dialogs = dialogs::NativeDialogs(app.handle().clone());
             app.manage(dialogs::FilePicker(std::sync::Arc::new(dialogs)));
             Ok(())

@@ -179,6 +179,18 @@ fn a_store_that_cannot_open_explains_itself_on_every_command() {
 }
 
 #[test]
+fn a_second_app_on_the_same_data_folder_is_told_plotline_is_already_open() {
+    let t = tempfile::tempdir().unwrap();
+    let first = app(t.path());
+    let _w1 = window(&first, "main");
+    let second = app(t.path());
+    let w2 = window(&second, "main");
+    let err = invoke(&w2, "get_workspace", serde_json::json!({})).unwrap_err();
+    assert_eq!(err["kind"], "conflict");
+    assert!(err["message"].as_str().unwrap().contains("already open"));
+}
+
+#[test]
 fn a_window_other_than_main_is_refused_by_the_acl() {
     let t = tempfile::tempdir().unwrap();
     let app = app(t.path());

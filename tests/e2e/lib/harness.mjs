@@ -76,8 +76,12 @@ export class Harness {
   }
 
   env() {
+    const env = { ...process.env };
+    // Never reach a developer's desktop session: a Plotline already open there would take
+    // the single-instance D-Bus name and our test window would hand over to it.
+    delete env.DBUS_SESSION_BUS_ADDRESS;
     return {
-      ...process.env,
+      ...env,
       HOME: this.home,
       XDG_DATA_HOME: path.join(this.home, ".local/share"),
       XDG_CONFIG_HOME: path.join(this.home, ".config"),

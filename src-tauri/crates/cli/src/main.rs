@@ -59,7 +59,11 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
         }
         Command::Info => to_json(info::data_info(&store)?),
         Command::Backup { out } => to_json(store.backup_to(&out)?),
-        Command::Restore { file } => to_json(store.restore_from(&file)?),
+        Command::Restore { file } => {
+            // Never swap the database under an open Plotline window.
+            let _lock = dir.lock()?;
+            to_json(store.restore_from(&file)?)
+        }
     }
 }
 

@@ -10,6 +10,12 @@ pub const APP_IDENTIFIER: &str = "com.plotline.app";
 pub const DATA_DIR_ENV: &str = "PLOTLINE_DATA_DIR";
 pub const DB_FILE: &str = "plotline.db";
 
+/// Proof that this process holds the data folder (see [`DataDir::lock`]).
+#[derive(Debug)]
+pub struct DataDirLock {
+    _file: std::fs::File,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
     root: PathBuf,
@@ -58,6 +64,35 @@ impl DataDir {
         self.root.join("backups")
     }
 
+    /// Hold the data folder for one running Plotline window. A second window on the same
+    /// folder gets a clear "already open" error instead of two apps writing one plan.
+    /// Released when the returned guard is dropped or the process ends (even by a crash).
+    pub fn lock(&self) -> Result<DataDirLock> {
+        self.ensure()?;
+        let path = self.root.join(".plotline.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(format!("Plotline could not open {}", path.display()), e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(DataDirLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Conflict(format!(
+                "Plotline is already open with this data folder ({}). Switch to the open \
+                 Plotline window, or close it first.",
+                self.root.display()
+            ))),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::io(
+                format!(
+                    "Plotline could not lock its data folder {}",
+                    self.root.display()
+                ),
+                e,
+            )),
+        }
+    }
+
     /// Create the folder layout if it is missing.
     pub fn ensure(&self) -> Result<()> {
         for dir in [self.root.clone(), self.media_dir(), self.backups_dir()] {
@@ -102,6 +137,19 @@ mod tests {
             d.backups_dir(),
             Path::new("/home/u/.local/share/com.plotline.app/backups")
         );
+    }
+
+    #[test]
+    fn a_data_folder_can_be_held_by_one_window_at_a_time() {
+        let t = tempfile::tempdir().expect("tempdir");
+        let dir = DataDir::at(t.path().join("d"));
+        let first = dir.lock().expect("first lock");
+        let err = dir.lock().expect_err("second lock must fail");
+        assert_eq!(err.kind(), crate::ErrorKind::Conflict);
+        assert!(err.to_string().contains("already open"), "{err}");
+        drop(first);
+        dir.lock()
+            .expect("free again after the first window closed");
     }
 
     #[test]
