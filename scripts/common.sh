@@ -45,8 +45,11 @@ npm_install() {
   # Reinstall only when package-lock.json changed since the last install.
   local stamp="$ROOT/ui/node_modules/.plotline-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/ui/package-lock.json" "$stamp"; then
-    say "Installing UI packages (npm ci)"
-    (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+    say "Installing UI packages (from package-lock.json)"
+    # `npm install` rather than `npm ci`: this registry has no macOS/Windows builds of the
+    # Tauri CLI, so the lock cannot list those optional packages and `npm ci` refuses it.
+    # With a lock in place `npm install` installs exactly the locked versions.
+    (cd "$ROOT/ui" && npm install --no-audit --no-fund --loglevel=error)
     cp "$ROOT/ui/package-lock.json" "$stamp"
   fi
 }

@@ -9,11 +9,9 @@ TAURI_DRIVER_VERSION=2.1.0
 
 apt_install "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11
 check_toolchains
-for comp in rustfmt clippy; do
-  rustup component list --installed 2>/dev/null | grep -q "^$comp" || rustup component add "$comp" 2>/dev/null \
-    || command -v "cargo-${comp/rustfmt/fmt}" >/dev/null || die "cargo $comp is missing: rustup component add $comp"
-done
-if ! command -v tauri-driver >/dev/null || ! tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
+cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+if ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
   say "Installing tauri-driver $TAURI_DRIVER_VERSION"
   cargo install --quiet --locked tauri-driver --version "$TAURI_DRIVER_VERSION"
 fi
@@ -27,6 +25,7 @@ say "Lints: rustfmt, clippy, eslint"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 (cd ui && npm run --silent lint)
+node scripts/third-party.mjs --check
 
 say "Rust tests (core, CLI, shell IPC, bindings drift, crash test)"
 cargo test --workspace --quiet

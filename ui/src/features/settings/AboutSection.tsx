@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Loading } from "../../components/Spinner";
 import { useAppInfo } from "../../lib/queries";
+import thirdParty from "./third-party.json";
 
 /** Main open-source components and their licences (SPDX ids; `null` = public domain). */
 const COMPONENTS: ReadonlyArray<{ name: string; license: string | null }> = [
@@ -47,6 +48,19 @@ export function AboutSection() {
           </li>
         ))}
       </ul>
+      <details className="credits-all" data-testid="settings-third-party">
+        <summary>{t("settings.about.allComponents", { count: thirdParty.length })}</summary>
+        <ul className="credits credits--all">
+          {thirdParty.map((c) => (
+            <li key={`${c.kind}:${c.name}@${c.version}`} className="credits__item">
+              <span className="credits__name">
+                {c.name} <span className="credits__version">{c.version}</span>
+              </span>
+              <span className="credits__license">{c.license}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }
