@@ -1,6 +1,6 @@
-//! What every command can reach: the store of the data folder (or why it could not open).
+//! What every command can reach: the store of the data folder.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use plotline_core::paths::DataDirLock;
 use plotline_core::{DataDir, Store};
@@ -8,33 +8,42 @@ use plotline_core::{DataDir, Store};
 use crate::error::IpcError;
 
 pub struct AppState {
-    store: Result<Arc<Store>, IpcError>,
-    _lock: Option<DataDirLock>,
+    dir: Result<DataDir, IpcError>,
+    opened: Mutex<Option<Opened>>,
+}
+
+struct Opened {
+    store: Arc<Store>,
+    _lock: DataDirLock,
 }
 
 impl AppState {
-    /// Open the data folder. A failure (a database from a newer Plotline, a damaged file) is
-    /// kept and returned by every command, so the window can explain it instead of vanishing.
-    /// The folder is locked first, so a second window on it is told Plotline is already open.
+    /// Open the data folder now; if that fails (Plotline already open on it, a database
+    /// from a newer Plotline, a damaged file) every command returns the reason, and the
+    /// next command tries again, so "Retry" in the window works once the cause is gone.
     pub fn open(dir: Result<DataDir, plotline_core::Error>) -> Self {
-        let opened = dir.and_then(|d| {
-            let lock = d.lock()?;
-            Ok((Arc::new(Store::open(&d)?), lock))
-        });
-        match opened {
-            Ok((store, lock)) => AppState {
-                store: Ok(store),
-                _lock: Some(lock),
-            },
-            Err(e) => AppState {
-                store: Err(IpcError::from(e)),
-                _lock: None,
-            },
-        }
+        let state = AppState {
+            dir: dir.map_err(IpcError::from),
+            opened: Mutex::new(None),
+        };
+        let _ = state.store();
+        state
     }
 
     pub fn store(&self) -> Result<Arc<Store>, IpcError> {
-        self.store.clone()
+        let mut opened = self.opened.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(o) = opened.as_ref() {
+            return Ok(o.store.clone());
+        }
+        let dir = self.dir.clone()?;
+        // The folder is locked first, so a second window on it is told Plotline is already open.
+        let lock = dir.lock()?;
+        let store = Arc::new(Store::open(&dir)?);
+        *opened = Some(Opened {
+            store: store.clone(),
+            _lock: lock,
+        });
+        Ok(store)
     }
 
     /// Run blocking store work off the UI thread and map its error.

@@ -191,6 +191,22 @@ fn a_second_app_on_the_same_data_folder_is_told_plotline_is_already_open() {
 }
 
 #[test]
+fn the_store_opens_on_retry_once_the_other_window_has_closed() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = DataDir::at(t.path());
+    let other_window = dir.lock().unwrap();
+    let state = AppState::open(Ok(dir.clone()));
+    let err = state
+        .store()
+        .err()
+        .expect("the folder is held by another window");
+    assert_eq!(err.kind, plotline_core::ErrorKind::Conflict);
+    drop(other_window);
+    let store = state.store().expect("free again: Retry works");
+    assert!(store.read(plotline_core::workspace::get).unwrap().is_none());
+}
+
+#[test]
 fn a_window_other_than_main_is_refused_by_the_acl() {
     let t = tempfile::tempdir().unwrap();
     let app = app(t.path());

@@ -16,8 +16,8 @@ after(() => {
 });
 
 /** Run `body` with a started harness and always stop it (session, driver, Xvfb). */
-async function withApp(name, body) {
-  const h = new Harness(name);
+async function withApp(name, body, extraEnv = {}) {
+  const h = new Harness(name, extraEnv);
   try {
     await h.start();
     await body(h);
@@ -80,6 +80,12 @@ test("sample bakery: every section renders, in English and in Japanese", async (
       assert.equal(await (await s.find(`[data-testid="nav-${id}"]`)).attr("aria-current"), "page");
       await h.screenshot(`en-${id}`);
     }
+    // The lower half of Settings: data folder, backups, About.
+    await s.execute('document.querySelector("[data-testid=settings-backup]").scrollIntoView({ block: "center" })');
+    assert.match(await (await s.find('[data-testid="settings-data-dir"]')).text(), /plotline-data/);
+    await h.screenshot("en-settings-backup");
+    await s.execute('document.querySelector("[data-testid=settings-version]").scrollIntoView({ block: "center" })');
+    await h.screenshot("en-settings-about");
     await new Promise((r) => setTimeout(r, 1500));
     metrics.idlePssKiBWithSample = h.appPss();
 
@@ -128,4 +134,27 @@ test("the real WebView enforces the security baseline (CSP, no global Tauri obje
     const frozen = await s.execute("return Object.isFrozen(Object.prototype)");
     assert.equal(frozen, true);
   });
+});
+
+test("dark mode follows the OS theme", async () => {
+  await withApp(
+    "dark",
+    async (h) => {
+      await h.launch();
+      const s = h.session;
+      await (await s.find('[data-testid="welcome-sample"]', { timeout: 30000 })).click();
+      await s.find('[data-testid="page-plan"]');
+      const [dark, bg] = await s.execute(`
+        const bg = getComputedStyle(document.body).backgroundColor;
+        const [r, g, b] = bg.match(/\\d+/g).map(Number);
+        return [matchMedia("(prefers-color-scheme: dark)").matches, (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255];`);
+      assert.equal(dark, true);
+      assert.ok(bg < 0.3, `background luminance ${bg} should be dark`);
+      await h.screenshot("dark-plan");
+      await (await s.find('[data-testid="nav-settings"]')).click();
+      await s.find('[data-testid="page-settings"]');
+      await h.screenshot("dark-settings");
+    },
+    { GTK_THEME: "Adwaita:dark" },
+  );
 });

@@ -2,7 +2,7 @@
 // XDG folders, and always stops every process it started (also on failure).
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, existsSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, existsSync, writeFileSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import net from "node:net";
 import path from "node:path";
@@ -66,12 +66,14 @@ async function startXvfb() {
 
 /** One isolated app environment: its own HOME, XDG folders and Plotline data folder. */
 export class Harness {
-  constructor(name) {
+  constructor(name, extraEnv = {}) {
     this.name = name;
+    this.extraEnv = extraEnv;
     this.tmp = mkdtempSync(path.join(tmpdir(), `plotline-e2e-${name}-`));
     this.home = path.join(this.tmp, "home");
     this.dataDir = path.join(this.tmp, "plotline-data");
-    for (const d of [this.home, this.dataDir]) mkdirSync(d, { recursive: true });
+    this.runtimeDir = path.join(this.tmp, "run");
+    for (const d of [this.home, this.dataDir, this.runtimeDir]) mkdirSync(d, { recursive: true, mode: 0o700 });
     this.session = null;
   }
 
@@ -86,11 +88,18 @@ export class Harness {
       XDG_DATA_HOME: path.join(this.home, ".local/share"),
       XDG_CONFIG_HOME: path.join(this.home, ".config"),
       XDG_CACHE_HOME: path.join(this.home, ".cache"),
-      XDG_RUNTIME_DIR: this.tmp,
+      XDG_RUNTIME_DIR: this.runtimeDir,
+      // Every process of this run inherits the marker, so stop() can find the ones that
+      // detached from us (an autolaunched D-Bus daemon, a portal, a stray WebKit process).
+      PLOTLINE_E2E_RUN: this.tmp,
+      // No desktop portals: a document portal would mount a FUSE file system in the runtime dir.
+      GTK_USE_PORTAL: "0",
+      GDK_DEBUG: "no-portals",
       PLOTLINE_DATA_DIR: this.dataDir,
       DISPLAY: this.display,
       LANG: "en_US.UTF-8",
       TZ: "Asia/Tokyo",
+      ...this.extraEnv,
     };
   }
 
@@ -175,7 +184,55 @@ export class Harness {
         await new Promise((r) => { child.once("exit", r); setTimeout(r, 3000); });
         try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
       }
-      rmSync(this.tmp, { recursive: true, force: true });
+      killMarked(this.tmp);
+      unmountUnder(this.tmp);
+      removeDir(this.tmp);
+    }
+  }
+}
+
+/** SIGKILL every process whose environment carries this run's marker. */
+function killMarked(marker) {
+  const needle = `PLOTLINE_E2E_RUN=${marker}\0`;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    if (Number(pid) === process.pid) continue;
+    let env;
+    try {
+      env = readFileSync(`/proc/${pid}/environ`, "latin1");
+    } catch {
+      continue; // gone, or not ours
+    }
+    if (env.includes(needle)) {
+      try { process.kill(Number(pid), "SIGKILL"); } catch { /* gone */ }
+    }
+  }
+}
+
+/** Lazily unmount anything a desktop service mounted below `dir` (e.g. a FUSE portal). */
+function unmountUnder(dir) {
+  let mounts = [];
+  try {
+    mounts = readFileSync("/proc/self/mounts", "utf8")
+      .split("\n")
+      .map((l) => l.split(" ")[1])
+      .filter((m) => m && m.startsWith(dir + "/"));
+  } catch { /* no /proc */ }
+  for (const m of mounts.reverse()) {
+    for (const [cmd, args] of [["fusermount3", ["-u", "-z", m]], ["fusermount", ["-u", "-z", m]], ["umount", ["-l", m]]]) {
+      try { execFileSync(cmd, args, { stdio: "ignore" }); break; } catch { /* try the next tool */ }
+    }
+  }
+}
+
+/** Remove the run's temp dir; a leftover temp dir is reported, never a test failure. */
+function removeDir(dir) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch (e) {
+      if (attempt === 4) console.warn(`# could not remove ${dir}: ${e.message}`);
+      else execFileSync("sleep", ["0.2"]);
     }
   }
 }
