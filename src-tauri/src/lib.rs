@@ -15,16 +15,19 @@ use crate::state::AppState;
 
 /// The typed command list; also the source of `ui/src/lib/bindings.ts`.
 pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
-    tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
-        commands::system::get_app_info,
-        commands::system::get_system_defaults,
-        commands::system::list_time_zones,
-        commands::workspace::get_workspace,
-        commands::workspace::save_workspace,
-        commands::workspace::load_sample_workspace,
-        commands::settings::backup_now,
-        commands::settings::restore_from_backup,
-    ])
+    tauri_specta::Builder::<R>::new()
+        // One TypeScript type per Rust type (no separate serialize/deserialize shapes).
+        .disable_serde_phases()
+        .commands(tauri_specta::collect_commands![
+            commands::system::get_app_info,
+            commands::system::get_system_defaults,
+            commands::system::list_time_zones,
+            commands::workspace::get_workspace,
+            commands::workspace::save_workspace,
+            commands::workspace::load_sample_workspace,
+            commands::settings::backup_now,
+            commands::settings::restore_from_backup,
+        ])
 }
 
 /// Header of the generated bindings file.

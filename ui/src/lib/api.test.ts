@@ -22,7 +22,7 @@ describe("api", () => {
   it("turns an error result into an AppError with the kind and the user-facing message", async () => {
     mocked.saveWorkspace.mockResolvedValue({
       status: "error",
-      error: { kind: "invalid", message: "The business name is too long. Use 100 characters or fewer." },
+      error: { kind: "invalid", message: "The business name is too long. Use 100 characters or fewer.", field: "name" },
     });
     const failure = saveWorkspace({
       name: "x",
@@ -36,6 +36,7 @@ describe("api", () => {
     await expect(failure).rejects.toMatchObject({
       kind: "invalid",
       message: "The business name is too long. Use 100 characters or fewer.",
+      field: "name",
     });
   });
 

@@ -38,11 +38,19 @@ export type AppErrorKind = ErrorKind | "unknown";
 
 export class AppError extends Error {
   readonly kind: AppErrorKind;
+  /** For bad input: the form field (camelCase property of the input) the message belongs next to. */
+  readonly field: string | null;
 
-  constructor(kind: AppErrorKind, message: string) {
+  constructor(kind: AppErrorKind, message: string, field: string | null = null) {
     super(message);
     this.name = "AppError";
     this.kind = kind;
+    this.field = field;
+  }
+
+  /** The message for `field`, when this error is about that field. */
+  forField(field: string): string | null {
+    return this.field === field ? this.message : null;
   }
 }
 
@@ -57,7 +65,7 @@ function isIpcError(value: unknown): value is IpcError {
 
 function toAppError(cause: unknown): AppError {
   if (cause instanceof AppError) return cause;
-  if (isIpcError(cause)) return new AppError(cause.kind, cause.message);
+  if (isIpcError(cause)) return new AppError(cause.kind, cause.message, cause.field ?? null);
   if (cause instanceof Error) return new AppError("unknown", cause.message);
   return new AppError("unknown", String(cause));
 }

@@ -49,6 +49,8 @@ export type IpcError = {
 	kind: ErrorKind,
 	/**  What went wrong and what to do, ready to show to the user. */
 	message: string,
+	/**  For bad input: the form field (camelCase property name) to show the message next to. */
+	field: string | null,
 };
 
 export type Language = "en" | "ja";

@@ -25,6 +25,10 @@ pub enum Error {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
+    /// Bad input in one form field: the UI shows `message` next to the field named `field`
+    /// (the camelCase name of the input's property, e.g. `targetValue`).
+    #[error("{message}")]
+    InvalidField { field: String, message: String },
     #[error("{0}")]
     Conflict(String),
     #[error("{0}")]
@@ -52,7 +56,7 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::NotFound(_) => ErrorKind::NotFound,
-            Error::Invalid(_) => ErrorKind::Invalid,
+            Error::Invalid(_) | Error::InvalidField { .. } => ErrorKind::Invalid,
             Error::Conflict(_) => ErrorKind::Conflict,
             Error::Unsupported(_) => ErrorKind::Unsupported,
             Error::NewerSchema { .. } => ErrorKind::NewerSchema,
@@ -60,6 +64,22 @@ impl Error {
             Error::Io { .. } => ErrorKind::Io,
             Error::Database(_) => ErrorKind::Internal,
             Error::Busy => ErrorKind::Busy,
+        }
+    }
+
+    /// Bad input in the form field `field` (camelCase, as on the wire).
+    pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::InvalidField {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The form field this error belongs to, if any.
+    pub fn field_name(&self) -> Option<&str> {
+        match self {
+            Error::InvalidField { field, .. } => Some(field),
+            _ => None,
         }
     }
 

@@ -2,6 +2,7 @@
 //! and verified backup/restore.
 
 pub mod backup;
+pub mod codec;
 pub mod migrations;
 
 use std::collections::BTreeMap;

@@ -3,6 +3,8 @@
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
+use crate::clock::now;
+use crate::db::codec::{from_db, to_db};
 use crate::error::{Error, Result};
 
 /// Tables of the workspace domain (schema v1).
@@ -66,24 +68,6 @@ pub enum Industry {
     Other,
 }
 
-/// Stored values of the enums: the same strings serde uses on the wire.
-fn to_db<T: Serialize>(v: &T) -> Result<String> {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => Ok(s),
-        _ => Err(Error::Invalid("Internal value could not be stored.".into())),
-    }
-}
-
-fn from_db<T: for<'de> Deserialize<'de>>(s: String, idx: usize) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(s.clone())).map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(
-            idx,
-            rusqlite::types::Type::Text,
-            format!("unknown stored value '{s}'").into(),
-        )
-    })
-}
-
 /// The business profile as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -118,21 +102,26 @@ impl WorkspaceInput {
     pub fn validated(&self) -> Result<WorkspaceInput> {
         let name = self.name.trim().to_string();
         if name.is_empty() {
-            return Err(Error::Invalid(
-                "Enter your business name (it appears on your plan and exports).".into(),
+            return Err(Error::field(
+                "name",
+                "Enter your business name (it appears on your plan and exports).",
             ));
         }
         if name.chars().count() > NAME_MAX_CHARS {
-            return Err(Error::Invalid(format!(
-                "The business name is too long: keep it to {NAME_MAX_CHARS} characters."
-            )));
+            return Err(Error::field(
+                "name",
+                format!("The business name is too long: keep it to {NAME_MAX_CHARS} characters."),
+            ));
         }
         let time_zone = self.time_zone.trim().to_string();
         if time_zone.parse::<chrono_tz::Tz>().is_err() {
-            return Err(Error::Invalid(format!(
-                "'{time_zone}' is not a time zone Plotline knows. Pick one from the list, for \
-                 example Asia/Tokyo or Europe/London."
-            )));
+            return Err(Error::field(
+                "timeZone",
+                format!(
+                    "'{time_zone}' is not a time zone Plotline knows. Pick one from the list, for \
+                     example Asia/Tokyo or Europe/London."
+                ),
+            ));
         }
         Ok(WorkspaceInput {
             name,
@@ -162,10 +151,6 @@ pub fn get(conn: &Connection) -> Result<Option<Workspace>> {
             })
         })
         .optional()?)
-}
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// Create the workspace or update it. Saving the same input twice changes nothing but
