@@ -26,6 +26,9 @@ apt_install() {
   fi
 }
 
+# Fonts the window needs to show Japanese (without them, 日本語 renders as empty boxes).
+FONT_PACKAGES=(fonts-noto-cjk)
+
 # What building the Tauri app needs on Linux.
 BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev file)

@@ -6,7 +6,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 
-apt_install "${BUILD_PACKAGES[@]}"
+apt_install "${BUILD_PACKAGES[@]}" "${FONT_PACKAGES[@]}"
 check_toolchains
 npm_install
 build_ui

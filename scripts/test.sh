@@ -7,7 +7,7 @@ cd "$ROOT"
 
 TAURI_DRIVER_VERSION=2.1.0
 
-apt_install "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11
+apt_install "${BUILD_PACKAGES[@]}" "${FONT_PACKAGES[@]}" xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11
 check_toolchains
 cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
