@@ -6,9 +6,11 @@ pub mod clock;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod fsx;
 pub mod info;
 pub mod paths;
+pub mod secrets;
 pub mod system;
 pub mod workspace;
 
