@@ -78,6 +78,20 @@ fn local(tz: Tz, t: DateTime<Utc>) -> NaiveDateTime {
     t.with_timezone(&tz).naive_local()
 }
 
+/// A local time with TZID, unless that local time would be read as another instant: in the hour
+/// repeated when clocks go back, RFC 5545 readers take the first occurrence, so an instant in the
+/// second one is written in UTC instead.
+fn zoned(tz: Tz, t: DateTime<Utc>) -> CalendarDateTime {
+    let naive = local(tz, t);
+    match tz.from_local_datetime(&naive).earliest() {
+        Some(first) if first.with_timezone(&Utc) == t => CalendarDateTime::WithTimezone {
+            date_time: naive,
+            tzid: tz.name().to_string(),
+        },
+        _ => CalendarDateTime::Utc(t),
+    }
+}
+
 fn build_event(e: &CalEvent) -> Result<icalendar::Event> {
     validate(e)?;
     let mut ev = icalendar::Event::new();
@@ -100,14 +114,7 @@ fn build_event(e: &CalEvent) -> Result<icalendar::Event> {
                 .ends(CalendarDateTime::Utc(*end));
         }
         EventTime::Zoned { start, end, tz } => {
-            ev.starts(CalendarDateTime::WithTimezone {
-                date_time: local(*tz, *start),
-                tzid: tz.name().to_string(),
-            })
-            .ends(CalendarDateTime::WithTimezone {
-                date_time: local(*tz, *end),
-                tzid: tz.name().to_string(),
-            });
+            ev.starts(zoned(*tz, *start)).ends(zoned(*tz, *end));
         }
         EventTime::AllDay { first, days } => {
             let end = first
