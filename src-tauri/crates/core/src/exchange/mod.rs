@@ -3,4 +3,6 @@
 //! (RELIABILITY.md R10, R11, R13).
 
 pub mod caldav;
+pub mod csv;
 pub mod ics;
+pub mod ics_import;
