@@ -2,6 +2,7 @@
 //! (zip) and CalDAV publishing. Everything that reads outside data is strict and bounded
 //! (RELIABILITY.md R10, R11, R13).
 
+pub mod archive;
 pub mod caldav;
 pub mod csv;
 pub mod ics;
