@@ -3,6 +3,7 @@
 //! The Tauri shell and the CLI are thin front ends over this crate.
 
 pub mod clock;
+pub mod connections;
 pub mod db;
 pub mod demo;
 pub mod error;

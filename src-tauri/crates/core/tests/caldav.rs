@@ -9,12 +9,14 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
+use plotline_core::connections::{self, CalDavInput};
 use plotline_core::exchange::caldav::{
     plan, CalDavClient, CalDavTarget, PlanAction, PublishRecord,
 };
 use plotline_core::exchange::ics::{CalEvent, EventTime};
-use plotline_core::secrets::Secret;
+use plotline_core::secrets::{Secret, SecretRef, SecretStore};
 use plotline_core::ErrorKind;
+use plotline_core::{DataDir, Store};
 
 struct Radicale {
     child: Child,
@@ -393,4 +395,88 @@ fn clear_errors_for_bad_password_missing_calendar_and_network_failures() {
     let e = CalDavClient::new(&t).unwrap().check().unwrap_err();
     assert!(e.to_string().contains("did not answer in time"), "{e}");
     drop(silent);
+}
+
+/// A keychain stand-in for this test (the real keychain has its own test in keychain.rs).
+#[derive(Default)]
+struct TestKeychain(std::sync::Mutex<std::collections::HashMap<String, String>>);
+
+impl SecretStore for TestKeychain {
+    fn set(&self, key: &SecretRef, secret: &Secret) -> plotline_core::Result<()> {
+        self.0
+            .lock()
+            .unwrap()
+            .insert(key.to_key(), secret.expose().to_string());
+        Ok(())
+    }
+    fn get(&self, key: &SecretRef) -> plotline_core::Result<Option<Secret>> {
+        Ok(self
+            .0
+            .lock()
+            .unwrap()
+            .get(&key.to_key())
+            .map(|s| Secret::new(s.as_str())))
+    }
+    fn delete(&self, key: &SecretRef) -> plotline_core::Result<()> {
+        self.0.lock().unwrap().remove(&key.to_key());
+        Ok(())
+    }
+}
+
+#[test]
+fn saved_connection_tests_and_publishes_with_the_keychain_password() {
+    let server = Radicale::start();
+    let col = server.url("/alice/team/");
+    CalDavClient::new(&target(&col, "alice", "wonderland"))
+        .unwrap()
+        .make_calendar("Team")
+        .unwrap();
+    let input = CalDavInput {
+        label: "Team calendar".into(),
+        url: col.clone(),
+        username: "alice".into(),
+        password: Secret::new("wonderland"),
+    };
+    connections::test_caldav(&input).unwrap();
+    let wrong = CalDavInput {
+        password: Secret::new("nope"),
+        ..input.clone()
+    };
+    assert_eq!(
+        connections::test_caldav(&wrong).unwrap_err().field_name(),
+        Some("password")
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(&DataDir::at(tmp.path().join("data"))).unwrap();
+    let keychain = TestKeychain::default();
+    let saved = store
+        .write(|tx| connections::add_caldav(tx, &keychain, &input))
+        .unwrap();
+    store
+        .read(|c| connections::test_saved(c, &keychain, &saved.id))
+        .unwrap();
+    let t = store
+        .read(|c| connections::target(c, &keychain, &saved.id))
+        .unwrap();
+    let report = CalDavClient::new(&t)
+        .unwrap()
+        .publish(
+            &[event(7, "Via saved connection")],
+            &PublishRecord::default(),
+            false,
+        )
+        .unwrap();
+    assert!(report.failures.is_empty());
+    store
+        .write(|tx| connections::remove(tx, &keychain, &saved.id))
+        .unwrap();
+    assert!(
+        keychain.0.lock().unwrap().is_empty(),
+        "keychain entry removed"
+    );
+    let e = store
+        .read(|c| connections::test_saved(c, &keychain, &saved.id))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
 }

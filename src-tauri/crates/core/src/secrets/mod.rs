@@ -23,8 +23,10 @@ pub const SERVICE: &str = "com.plotline.app";
 /// platform so a secret that works on Linux never fails later on a teammate's Windows PC.
 pub const MAX_SECRET_BYTES: usize = 2_560;
 
-/// A secret value (password, token). Printing it never shows the value.
-#[derive(Clone, PartialEq, Eq)]
+/// A secret value (password, token). Printing it never shows the value. It can be read from
+/// input (Deserialize) but deliberately has no Serialize, so it cannot end up in an export.
+#[derive(Clone, PartialEq, Eq, serde::Deserialize, specta::Type)]
+#[serde(transparent)]
 pub struct Secret(String);
 
 impl Secret {
@@ -223,14 +225,14 @@ impl SecretStore for KeyringStore {
 }
 
 /// A store in memory, for unit tests of code that needs a [`SecretStore`]. Compiled only into
-/// tests (or with the `test-secrets` feature for other crates' tests), never into the app.
-#[cfg(any(test, feature = "test-secrets"))]
+/// this crate's unit tests, never into the app or the CLI.
+#[cfg(test)]
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     map: std::sync::Mutex<std::collections::HashMap<SecretRef, Secret>>,
 }
 
-#[cfg(any(test, feature = "test-secrets"))]
+#[cfg(test)]
 impl MemoryStore {
     pub fn new() -> Self {
         Self::default()
@@ -241,7 +243,7 @@ impl MemoryStore {
     }
 }
 
-#[cfg(any(test, feature = "test-secrets"))]
+#[cfg(test)]
 impl SecretStore for MemoryStore {
     fn set(&self, key: &SecretRef, secret: &Secret) -> Result<()> {
         key.validate()?;
