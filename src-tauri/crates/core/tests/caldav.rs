@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -22,7 +21,6 @@ struct Radicale {
     child: Child,
     port: u16,
     _dir: tempfile::TempDir,
-    log: PathBuf,
 }
 
 impl Radicale {
@@ -37,7 +35,6 @@ impl Radicale {
             .local_addr()
             .unwrap()
             .port();
-        let log = dir.path().join("radicale.log");
         let child = Command::new("python3")
             .args(["-m", "radicale", "--config"])
             .arg(&config)
@@ -58,7 +55,7 @@ impl Radicale {
             ])
             .env("HOME", dir.path())
             .stdin(Stdio::null())
-            .stdout(std::fs::File::create(&log).unwrap())
+            .stdout(std::fs::File::create(dir.path().join("radicale.log")).unwrap())
             .stderr(std::fs::File::create(dir.path().join("radicale.err")).unwrap())
             .spawn()
             .expect("start `python3 -m radicale` (scripts/test.sh installs it with pip)");
@@ -66,7 +63,6 @@ impl Radicale {
             child,
             port,
             _dir: dir,
-            log,
         };
         let deadline = Instant::now() + Duration::from_secs(30);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -91,7 +87,6 @@ impl Drop for Radicale {
         // Stop exactly the process this test started (by its PID), then reap it.
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let _ = &self.log;
     }
 }
 
