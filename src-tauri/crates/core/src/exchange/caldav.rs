@@ -219,6 +219,18 @@ fn plan_with_bodies(
     record: &PublishRecord,
     col: &Collection,
 ) -> Result<Vec<(PlanItem, Option<String>)>> {
+    // Plotline only touches resources directly inside this collection, whatever the record says.
+    for item in &record.items {
+        let name = item.href.strip_prefix(&col.path).unwrap_or("");
+        if name.is_empty() || name.contains('/') || name.starts_with('.') {
+            return Err(Error::Conflict(
+                "What Plotline remembers publishing belongs to another calendar address. Publish to \
+                 the calendar you used before, or start fresh with this one (Plotline will then not \
+                 remove the events it published there)."
+                    .into(),
+            ));
+        }
+    }
     let known = record.by_uid();
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
@@ -676,6 +688,37 @@ mod tests {
         );
         assert!(parse_collection("ftp://x/").is_err());
         assert!(parse_collection("https://user:pw@x/").is_err());
+    }
+
+    #[test]
+    fn records_pointing_outside_the_collection_are_refused() {
+        let col = "https://cal.example.com/dav/alice/plan/";
+        for href in [
+            "/dav/alice/other/x.ics",
+            "/dav/alice/plan/../other/x.ics",
+            "/dav/alice/plan/",
+            "/etc/passwd",
+        ] {
+            let record = PublishRecord {
+                items: vec![PublishedItem {
+                    uid: "x".into(),
+                    href: href.into(),
+                    etag: None,
+                    hash: String::new(),
+                }],
+            };
+            assert!(plan(&[], &record, col).is_err(), "{href}");
+        }
+        let ok = PublishRecord {
+            items: vec![PublishedItem {
+                uid: "x".into(),
+                href: "/dav/alice/plan/x.ics".into(),
+                etag: None,
+                hash: String::new(),
+            }],
+        };
+        let p = plan(&[], &ok, col).expect("plan");
+        assert_eq!(p[0].action, PlanAction::Delete);
     }
 
     #[test]
