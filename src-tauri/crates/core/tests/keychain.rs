@@ -9,8 +9,9 @@
 
 use std::process::Command;
 
+use plotline_core::connections::{self, CalDavInput};
 use plotline_core::secrets::{KeyringStore, Secret, SecretRef, SecretStore, SERVICE};
-use plotline_core::ErrorKind;
+use plotline_core::{DataDir, ErrorKind, Store};
 
 const CHILD: &str = "PLOTLINE_KEYCHAIN_CHILD";
 
@@ -64,7 +65,49 @@ fn child_round_trip() {
     store.delete(&key).unwrap(); // idempotent
     assert_eq!(store.get(&other).unwrap().unwrap().expose(), "other");
     store.delete(&other).unwrap();
+
+    // A CalDAV connection through the real keychain: the password is in the keyring, and no file
+    // of the data folder (database, WAL) contains it; removing it removes the keyring entry.
+    const MARKER: &str = "Keyring-Marker-7f3a-パン";
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let db = Store::open(&DataDir::at(&data)).unwrap();
+    let input = CalDavInput {
+        label: "Team".into(),
+        url: "https://cloud.example.com/dav/calendars/komorebi/plan/".into(),
+        username: "komorebi".into(),
+        password: Secret::new(MARKER),
+    };
+    let saved = db
+        .write(|tx| connections::add_caldav(tx, &store, &input))
+        .unwrap();
+    let key = SecretRef::caldav(&saved.id);
+    assert_eq!(store.get(&key).unwrap().unwrap().expose(), MARKER);
+    for entry in walk(&data) {
+        let bytes = std::fs::read(&entry).unwrap();
+        assert!(
+            !bytes.windows(MARKER.len()).any(|w| w == MARKER.as_bytes()),
+            "secret found in {}",
+            entry.display()
+        );
+    }
+    db.write(|tx| connections::remove(tx, &store, &saved.id))
+        .unwrap();
+    assert_eq!(store.get(&key).unwrap(), None);
     println!("KEYCHAIN-ROUNDTRIP-OK");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }
 
 fn child_no_daemon() {
@@ -84,6 +127,20 @@ fn child_no_daemon() {
     // Reading must not pretend there is simply no entry either.
     let err = store.get(&key).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Unsupported, "{err}");
+    // Adding a connection without a keychain stores nothing at all.
+    let tmp = tempfile::tempdir().unwrap();
+    let db = Store::open(&DataDir::at(tmp.path().join("data"))).unwrap();
+    let input = CalDavInput {
+        label: "Team".into(),
+        url: "https://cloud.example.com/dav/plan/".into(),
+        username: "komorebi".into(),
+        password: Secret::new("s3cret"),
+    };
+    let err = db
+        .write(|tx| connections::add_caldav(tx, &store, &input))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Unsupported, "{err}");
+    assert!(db.read(connections::list).unwrap().is_empty());
     println!("KEYCHAIN-NO-DAEMON-OK: {msg}");
 }
 
