@@ -17,6 +17,10 @@ if ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; the
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 npm_install
+# Real servers and parsers the Rust tests talk to: a CalDAV server (Radicale) and an independent
+# iCalendar parser that checks Plotline's ICS output (issue 8).
+say "Installing Python test packages (radicale, icalendar)"
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore radicale==3.9.0 icalendar==7.3.0
 
 started=$(date +%s)
 build_ui

@@ -48,6 +48,12 @@ pub enum Error {
     },
     #[error("{0}")]
     Database(String),
+    /// The system keychain could not be reached; nothing was stored anywhere else.
+    #[error("{0}")]
+    Keychain(String),
+    /// A network request failed (CalDAV): the message says what happened and what to do.
+    #[error("{0}")]
+    Network(String),
     #[error("Plotline's database is busy (another Plotline window or plotline-cli is writing). Wait a moment and try again.")]
     Busy,
 }
@@ -64,6 +70,8 @@ impl Error {
             Error::Io { .. } => ErrorKind::Io,
             Error::Database(_) => ErrorKind::Internal,
             Error::Busy => ErrorKind::Busy,
+            Error::Keychain(_) => ErrorKind::Unsupported,
+            Error::Network(_) => ErrorKind::Io,
         }
     }
 

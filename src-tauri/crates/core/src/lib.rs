@@ -3,12 +3,15 @@
 //! The Tauri shell and the CLI are thin front ends over this crate.
 
 pub mod clock;
+pub mod connections;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod fsx;
 pub mod info;
 pub mod paths;
+pub mod secrets;
 pub mod system;
 pub mod workspace;
 
