@@ -31,7 +31,7 @@ FONT_PACKAGES=(fonts-noto-cjk)
 
 # What building the Tauri app needs on Linux.
 BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev file)
+  libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev file)
 
 check_toolchains() {
   command -v cargo >/dev/null || die "Rust is not installed. Install it from https://rustup.rs (rustup), then run this again."
