@@ -270,6 +270,15 @@ mod tests {
             "competitors live in the database"
         );
         assert!(file.updated.len() == 10);
+        let mut seen: Vec<Vec<char>> = builtin().iter().map(|e| e.needle.clone()).collect();
+        let n = seen.len();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(
+            seen.len(),
+            n,
+            "a term is listed twice (after case and width folding)"
+        );
         assert_eq!(
             builtin().len(),
             file.categories
