@@ -108,6 +108,19 @@ pub fn backlog(conn: &Connection) -> Result<Vec<CalendarItem>> {
     Ok(rows)
 }
 
+/// Every post: scheduled ones by time, then the backlog (newest first).
+pub fn all_items(conn: &Connection) -> Result<Vec<CalendarItem>> {
+    let tz = time::workspace_zone(conn)?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{ITEM_SELECT} WHERE p.scheduled_at IS NOT NULL ORDER BY p.scheduled_at, p.id"
+    ))?;
+    let mut rows: Vec<CalendarItem> = stmt
+        .query_map([], map_item(tz))?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.extend(backlog(conn)?);
+    Ok(rows)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MoveInput {
