@@ -80,9 +80,7 @@ fn benches(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = DataDir::at(tmp.path().join("data"));
     let (store, ids) = setup(&dir);
-    let counts = store
-        .read(|c| Ok(plotline_core::db::table_counts(c)?))
-        .unwrap();
+    let counts = store.read(plotline_core::db::table_counts).unwrap();
     assert_eq!(counts["posts"], POSTS as u64);
     assert_eq!(counts["post_variants"], (POSTS * VARIANTS_PER_POST) as u64);
     let tz = time::parse_zone("tz", "Asia/Tokyo").unwrap();

@@ -245,7 +245,7 @@ fn status_for(post_date: NaiveDate, today: NaiveDate, index: usize) -> PostStatu
             }
         }
         _ => {
-            if index % 3 == 0 {
+            if index.is_multiple_of(3) {
                 PostStatus::Idea
             } else {
                 PostStatus::Draft
@@ -448,6 +448,8 @@ pub fn seed_content(tx: &Transaction<'_>, language: Language, today: NaiveDate) 
     )?;
 
     let mut index = 0;
+    // `week` indexes the titles, the dates and the promotion rule alike.
+    #[allow(clippy::needless_range_loop)]
     for week in 0..6usize {
         for (slot_i, (day, at, pillar, ct, format, platforms)) in SLOTS.iter().enumerate() {
             let date = monday + Duration::days(7 * week as i64 + day);

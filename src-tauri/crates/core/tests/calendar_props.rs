@@ -13,6 +13,9 @@ use proptest::prelude::*;
 
 const POSTS: usize = 4;
 
+/// id, scheduled_at, time_zone, local_time
+type Row = (String, Option<String>, Option<String>, Option<String>);
+
 fn check_rows(store: &Store, ids: &[String]) {
     store
         .read(|c| {
@@ -20,7 +23,7 @@ fn check_rows(store: &Store, ids: &[String]) {
             assert_eq!(n as usize, ids.len());
             let mut stmt =
                 c.prepare("SELECT id, scheduled_at, time_zone, local_time FROM posts ORDER BY id")?;
-            let rows: Vec<(String, Option<String>, Option<String>, Option<String>)> = stmt
+            let rows: Vec<Row> = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             let mut seen: Vec<&String> = rows.iter().map(|r| &r.0).collect();

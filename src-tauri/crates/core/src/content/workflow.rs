@@ -117,13 +117,11 @@ pub fn transition(tx: &Transaction<'_>, input: &TransitionInput) -> Result<Post>
             }
         }
         PostStatus::Approved => check_approval_gates(tx, &post)?,
-        PostStatus::Scheduled => {
-            if post.time.is_none() {
-                return Err(Error::field(
-                    "scheduledLocal",
-                    "Give the post a date and time before scheduling it.",
-                ));
-            }
+        PostStatus::Scheduled if post.time.is_none() => {
+            return Err(Error::field(
+                "scheduledLocal",
+                "Give the post a date and time before scheduling it.",
+            ));
         }
         _ => {}
     }
