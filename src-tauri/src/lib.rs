@@ -7,6 +7,8 @@ pub mod error;
 pub mod state;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_calendar;
 
 use plotline_core::DataDir;
 use tauri::Manager;
@@ -27,6 +29,17 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::workspace::load_sample_workspace,
             commands::settings::backup_now,
             commands::settings::restore_from_backup,
+            commands::calendar::calendar_range,
+            commands::calendar::calendar_backlog,
+            commands::calendar::move_post,
+            commands::calendar::get_post,
+            commands::calendar::create_post,
+            commands::calendar::update_post,
+            commands::calendar::duplicate_post,
+            commands::calendar::transition_post,
+            commands::calendar::list_pillars,
+            commands::calendar::get_mix,
+            commands::calendar::calendar_events,
         ])
 }
 

@@ -21,6 +21,24 @@ export const commands = {
 	backupNow: () => typedError<BackupReport | null, IpcError>(__TAURI_INVOKE("backup_now")),
 	/**  Replace all data with a verified backup the user picks; `null` when cancelled. */
 	restoreFromBackup: () => typedError<RestoreReport | null, IpcError>(__TAURI_INVOKE("restore_from_backup")),
+	/**  Posts scheduled in [from, to) (dates in the business's zone, or RFC 3339 instants). */
+	calendarRange: (from: string, to: string) => typedError<CalendarItem[], IpcError>(__TAURI_INVOKE("calendar_range", { from, to })),
+	/**  Unscheduled ideas, newest first. */
+	calendarBacklog: () => typedError<CalendarItem[], IpcError>(__TAURI_INVOKE("calendar_backlog")),
+	/**  Reschedule or unschedule a post (one transaction; repeating it changes nothing). */
+	movePost: (input: MoveInput) => typedError<MoveOutcome, IpcError>(__TAURI_INVOKE("move_post", { input })),
+	getPost: (id: string) => typedError<Post, IpcError>(__TAURI_INVOKE("get_post", { id })),
+	createPost: (input: PostInput) => typedError<Post, IpcError>(__TAURI_INVOKE("create_post", { input })),
+	updatePost: (id: string, input: PostInput) => typedError<Post, IpcError>(__TAURI_INVOKE("update_post", { id, input })),
+	/**  Copy a post as a new draft, optionally at another time. */
+	duplicatePost: (id: string, to: string | null) => typedError<Post, IpcError>(__TAURI_INVOKE("duplicate_post", { id, to })),
+	/**  Move a post along the approval flow (illegal moves are refused with the reason). */
+	transitionPost: (input: TransitionInput) => typedError<Post, IpcError>(__TAURI_INVOKE("transition_post", { input })),
+	listPillars: () => typedError<Pillar[], IpcError>(__TAURI_INVOKE("list_pillars")),
+	/**  The 7-2-1 mix of [from, to), optionally for one platform. */
+	getMix: (from: string, to: string, platform: string | null) => typedError<MixStats, IpcError>(__TAURI_INVOKE("get_mix", { from, to, platform })),
+	/**  The business's events and the public holidays of [from, to). */
+	calendarEvents: (from: string, to: string) => typedError<EventsLane, IpcError>(__TAURI_INVOKE("calendar_events", { from, to })),
 };
 
 /* Types */
@@ -40,8 +58,65 @@ export type BackupReport = {
 	schemaVersion: number,
 };
 
+/**  One post as the calendar draws it. */
+export type CalendarItem = {
+	id: string,
+	title: string,
+	status: PostStatus,
+	contentType: ContentType,
+	format: Format,
+	/**  RFC 3339 with the workspace zone's offset; `None` for backlog ideas. */
+	scheduledAt: string | null,
+	/**  Wall time in the workspace zone, `2026-03-08T09:00`. */
+	localTime: string | null,
+	platforms: string[],
+	pillarId: string | null,
+	pillarName: string | null,
+	pillarColour: string | null,
+	campaignSlug: string | null,
+	seriesId: string | null,
+};
+
+/**  What a post does for the audience; the 7-2-1 guideline is about these shares. */
+export type ContentType = "educational" | "entertainment" | "promotional" | "community";
+
 /**  The small set of error kinds the UI branches on. */
 export type ErrorKind = "notFound" | "invalid" | "conflict" | "io" | "unsupported" | "newerSchema" | "corrupt" | "busy" | "internal";
+
+export type Event = {
+	id: string,
+	title: string,
+	kind: EventKind,
+	/**  Local dates, inclusive. */
+	startsOn: string,
+	endsOn: string,
+	notes: string,
+};
+
+export type EventKind = "launch" | "sale" | "store_event" | "other";
+
+/**  The events lane of a date range: the business's events and public holidays. */
+export type EventsLane = {
+	events: Event[],
+	holidays: Holiday[],
+};
+
+export type Format = "photo" | "carousel" | "short_video" | "long_video" | "text" | "story" | "live" | "link";
+
+/**  One slice of the 7-2-1 gauge. */
+export type GuidelineShare = {
+	count: number,
+	share: number | null,
+	target: number | null,
+};
+
+export type Holiday = {
+	date: string,
+	/**  ISO 3166-1 alpha-2: `JP` or `US`. */
+	country: string,
+	en: string,
+	ja: string,
+};
 
 export type Industry = "cafe_restaurant" | "bakery_food" | "retail" | "beauty_wellness" | "fashion_apparel" | "hospitality_travel" | "professional_services" | "agency" | "b2b_tech" | "manufacturing" | "education" | "health_clinic" | "real_estate" | "nonprofit" | "other";
 
@@ -55,6 +130,128 @@ export type IpcError = {
 
 export type Language = "en" | "ja";
 
+/**  Where a variant's link goes. */
+export type LinkPlacement = "none" | "in_text" | "first_comment" | "link_in_bio" | "link_sticker";
+
+export type MixStats = {
+	total: number,
+	byType: TypeCount[],
+	/**  Educational + entertainment (the "7"). */
+	value: GuidelineShare,
+	/**  Community (the "2"). */
+	dialogue: GuidelineShare,
+	/**  Promotional (the "1"). */
+	promotion: GuidelineShare,
+	byPillar: PillarCount[],
+	warnings: MixWarning[],
+};
+
+export type MixWarning = {
+	kind: MixWarningKind,
+	share: number | null,
+	pillarId: string | null,
+	message: string,
+};
+
+export type MixWarningKind = "promotion_heavy" | "pillar_dominant";
+
+export type MoveInput = {
+	postId: string,
+	/**
+	 *  Where to: a wall time in the workspace zone (`2026-03-08T09:00`), an RFC 3339
+	 *  instant, or `None` to send the post back to the unscheduled backlog.
+	 */
+	to: string | null,
+};
+
+export type MoveOutcome = {
+	/**  False when the post was already there (a repeated request changes nothing). */
+	changed: boolean,
+	item: CalendarItem,
+};
+
+export type Pillar = {
+	id: string,
+	name: string,
+	description: string,
+	/**  Colour name; the UI uses the token `--pillar-<colour>`. */
+	colour: string,
+	personaIds: string[],
+	objectiveId: string | null,
+	sortOrder: number,
+};
+
+export type PillarCount = {
+	pillarId: string | null,
+	name: string | null,
+	colour: string | null,
+	count: number,
+	share: number | null,
+};
+
+export type Post = {
+	id: string,
+	title: string,
+	body: string,
+	pillarId: string | null,
+	contentType: ContentType,
+	format: Format,
+	objectiveId: string | null,
+	kpiId: string | null,
+	personaIds: string[],
+	campaignName: string | null,
+	campaignSlug: string | null,
+	/**  RFC 3339 in the post's zone (`2026-03-08T09:00:00+09:00`), `None` for backlog ideas. */
+	scheduledAt: string | null,
+	time: PostTime | null,
+	status: PostStatus,
+	ownerId: string | null,
+	notes: string,
+	links: string[],
+	seriesId: string | null,
+	variants: Variant[],
+	createdAt: string,
+	updatedAt: string,
+};
+
+/**
+ *  What the post editor saves. `scheduled_local` is a wall time in the workspace's zone
+ *  (`2026-03-08T09:00`) or an RFC 3339 instant; `None` keeps the post in the backlog.
+ */
+export type PostInput = {
+	title: string,
+	body: string,
+	pillarId: string | null,
+	contentType: ContentType,
+	format: Format,
+	objectiveId: string | null,
+	kpiId: string | null,
+	personaIds: string[],
+	campaignName: string | null,
+	campaignSlug: string | null,
+	scheduledLocal: string | null,
+	ownerId: string | null,
+	notes: string,
+	links: string[],
+	variants: VariantInput[],
+};
+
+/**
+ *  The approval flow: idea → draft → in_review → approved → scheduled → published, with
+ *  `changes_requested` as the way back from review.
+ */
+export type PostStatus = "idea" | "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "published";
+
+/**  A resolved post time, as stored. */
+export type PostTime = {
+	/**  UTC instant, `2026-03-08T14:00:00Z`. */
+	utc: string,
+	/**  IANA zone, e.g. `Asia/Tokyo`. */
+	timeZone: string,
+	/**  Wall time in that zone, `2026-03-08T09:00`. */
+	local: string,
+};
+
 export type RestoreReport = {
 	path: string,
 	schemaVersion: number,
@@ -66,6 +263,38 @@ export type RestoreReport = {
 export type SystemDefaults = {
 	timeZone: string,
 	language: Language,
+};
+
+export type TransitionInput = {
+	postId: string,
+	to: PostStatus,
+	/**  The team member making the move (`None`: the workspace owner at this computer). */
+	actorId: string | null,
+	note: string,
+};
+
+export type TypeCount = {
+	contentType: ContentType,
+	count: number,
+	share: number | null,
+};
+
+export type Variant = {
+	id: string,
+	platform: string,
+	/**  `None` while the variant inherits the post's master text. */
+	textOverride: string | null,
+	hashtags: string[],
+	firstComment: string | null,
+	linkPlacement: LinkPlacement,
+};
+
+export type VariantInput = {
+	platform: string,
+	textOverride: string | null,
+	hashtags: string[],
+	firstComment: string | null,
+	linkPlacement: LinkPlacement,
 };
 
 export type WeekStart = "monday" | "sunday";

@@ -424,7 +424,7 @@ pub fn seed_content(tx: &Transaction<'_>, language: Language, today: NaiveDate) 
                 colour: (*colour).into(),
                 persona_ids: vec![],
                 objective_id: None,
-                sort_order: Some(i as i64),
+                sort_order: Some(i as i32),
             },
         )?;
         pillar_ids.push(p.id);

@@ -72,6 +72,33 @@ fn map_item(tz: Tz) -> impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<CalendarI
     }
 }
 
+/// The events lane of a date range: the business's events and public holidays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EventsLane {
+    pub events: Vec<Event>,
+    pub holidays: Vec<Holiday>,
+}
+
+/// Events and holidays on the local dates [from, to). Holidays are Japan's for a business
+/// in a Japanese zone, the US's for an American zone, and both otherwise.
+pub fn events_lane(conn: &Connection, from: &str, to: &str) -> Result<EventsLane> {
+    let tz = time::workspace_zone(conn)?;
+    let name = tz.name();
+    let countries: &[&str] = if name == "Asia/Tokyo" {
+        &["JP"]
+    } else if name.starts_with("America/") || name.starts_with("US/") || name == "Pacific/Honolulu"
+    {
+        &["US"]
+    } else {
+        &["JP", "US"]
+    };
+    Ok(EventsLane {
+        events: events::events_in(conn, from, to)?,
+        holidays: events::holidays_in(from, to, countries)?,
+    })
+}
+
 /// Posts scheduled in [from, to) — each bound a date (`2026-03-01`, midnight in the
 /// workspace zone) or an RFC 3339 instant — ordered by time, then id.
 pub fn range(conn: &Connection, from: &str, to: &str) -> Result<Vec<CalendarItem>> {

@@ -207,6 +207,20 @@ pub fn mix_stats(
     })
 }
 
+/// [`mix_stats`] for a range given as dates (`2026-03-01`, midnight in the workspace zone)
+/// or RFC 3339 instants, [from, to).
+pub fn mix_for_range(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    platform: Option<&str>,
+) -> Result<MixStats> {
+    let tz = super::time::workspace_zone(conn)?;
+    let from = super::time::parse_bound("from", from, tz)?;
+    let to = super::time::parse_bound("to", to, tz)?;
+    mix_stats(conn, &from, &to, platform)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Cadence {

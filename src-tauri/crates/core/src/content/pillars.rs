@@ -17,7 +17,7 @@ pub struct Pillar {
     pub colour: String,
     pub persona_ids: Vec<String>,
     pub objective_id: Option<String>,
-    pub sort_order: i64,
+    pub sort_order: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -28,7 +28,7 @@ pub struct PillarInput {
     pub colour: String,
     pub persona_ids: Vec<String>,
     pub objective_id: Option<String>,
-    pub sort_order: Option<i64>,
+    pub sort_order: Option<i32>,
 }
 
 fn validate(input: &PillarInput) -> Result<PillarInput> {

@@ -1,0 +1,159 @@
+//! Calendar IPC through Tauri's mock runtime with the real config and ACL.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use plotline_core::DataDir;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+use crate::state::AppState;
+
+type Mock = tauri::test::MockRuntime;
+
+fn app(data: &Path) -> App<Mock> {
+    mock_builder()
+        .manage(AppState::open(Ok(DataDir::at(data))))
+        .invoke_handler(crate::specta_builder::<Mock>().invoke_handler())
+        .build(tauri::generate_context!())
+        .unwrap()
+}
+
+fn main_window(app: &App<Mock>) -> WebviewWindow<Mock> {
+    WebviewWindowBuilder::new(app, "main", Default::default())
+        .build()
+        .unwrap()
+}
+
+fn invoke(w: &WebviewWindow<Mock>, cmd: &str, body: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
+}
+
+fn bakery(w: &WebviewWindow<Mock>) {
+    invoke(w, "load_sample_workspace", json!({ "language": "en" })).unwrap();
+}
+
+fn today_range() -> (String, String) {
+    let today = chrono::Utc::now().date_naive();
+    (
+        (today - chrono::Duration::days(10)).to_string(),
+        (today + chrono::Duration::days(60)).to_string(),
+    )
+}
+
+#[test]
+fn the_sample_calendar_is_listed_moved_and_unscheduled_over_ipc() {
+    let t = tempfile::tempdir().unwrap();
+    let app = app(t.path());
+    let w = main_window(&app);
+    bakery(&w);
+    let (from, to) = today_range();
+    let items = invoke(&w, "calendar_range", json!({ "from": from, "to": to })).unwrap();
+    let items = items.as_array().unwrap();
+    assert!(items.len() >= 40);
+    let draft = items.iter().find(|i| i["status"] == "draft").unwrap();
+    assert!(draft["pillarColour"].is_string());
+    assert!(draft["scheduledAt"].as_str().unwrap().ends_with("+09:00"));
+
+    let id = draft["id"].as_str().unwrap();
+    let input = json!({ "input": { "postId": id, "to": "2027-02-02T09:00" } });
+    let moved = invoke(&w, "move_post", input.clone()).unwrap();
+    assert_eq!(moved["changed"], true);
+    assert_eq!(moved["item"]["scheduledAt"], "2027-02-02T09:00:00+09:00");
+    assert_eq!(invoke(&w, "move_post", input).unwrap()["changed"], false);
+    let back = invoke(
+        &w,
+        "move_post",
+        json!({ "input": { "postId": id, "to": null } }),
+    )
+    .unwrap();
+    assert!(back["item"]["scheduledAt"].is_null());
+    let backlog = invoke(&w, "calendar_backlog", json!({})).unwrap();
+    assert!(backlog.as_array().unwrap().iter().any(|i| i["id"] == id));
+
+    let lane = invoke(&w, "calendar_events", json!({ "from": from, "to": to })).unwrap();
+    assert_eq!(lane["events"].as_array().unwrap().len(), 2);
+    let mix = invoke(
+        &w,
+        "get_mix",
+        json!({ "from": from, "to": to, "platform": "instagram" }),
+    )
+    .unwrap();
+    assert!(mix["total"].as_u64().unwrap() > 0);
+    assert_eq!(
+        invoke(&w, "list_pillars", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn posts_are_created_edited_duplicated_and_moved_through_the_flow() {
+    let t = tempfile::tempdir().unwrap();
+    let app = app(t.path());
+    let w = main_window(&app);
+    bakery(&w);
+    let input = json!({
+        "title": "New rye loaf", "body": "Dark, dense and delicious.", "pillarId": null,
+        "contentType": "educational", "format": "photo", "objectiveId": null, "kpiId": null,
+        "personaIds": [], "campaignName": null, "campaignSlug": null,
+        "scheduledLocal": "2027-01-12T08:00", "ownerId": null, "notes": "", "links": [],
+        "variants": [{ "platform": "instagram", "textOverride": null, "hashtags": ["rye"],
+                       "firstComment": null, "linkPlacement": "none" }]
+    });
+    let post = invoke(&w, "create_post", json!({ "input": input })).unwrap();
+    assert_eq!(post["status"], "draft");
+    assert_eq!(post["variants"][0]["hashtags"], json!(["rye"]));
+    let id = post["id"].as_str().unwrap().to_string();
+
+    let mut edit = input.clone();
+    edit["title"] = "Rye loaf".into();
+    let updated = invoke(&w, "update_post", json!({ "id": id, "input": edit })).unwrap();
+    assert_eq!(updated["title"], "Rye loaf");
+    let copy = invoke(&w, "duplicate_post", json!({ "id": id, "to": null })).unwrap();
+    assert_ne!(copy["id"], updated["id"]);
+
+    // An illegal jump is refused; the legal next step works.
+    let err = invoke(
+        &w,
+        "transition_post",
+        json!({ "input": { "postId": id, "to": "published", "actorId": null, "note": "" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "conflict");
+    let next = invoke(
+        &w,
+        "transition_post",
+        json!({ "input": { "postId": id, "to": "in_review", "actorId": null, "note": "ready" } }),
+    )
+    .unwrap();
+    assert_eq!(next["status"], "in_review");
+    assert_eq!(
+        invoke(&w, "get_post", json!({ "id": id })).unwrap()["status"],
+        "in_review"
+    );
+
+    // Bad input names its field.
+    let mut bad = input.clone();
+    bad["title"] = "  ".into();
+    let err = invoke(&w, "create_post", json!({ "input": bad })).unwrap_err();
+    assert_eq!(err["field"], "title");
+}
