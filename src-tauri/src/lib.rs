@@ -40,6 +40,19 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::calendar::list_pillars,
             commands::calendar::get_mix,
             commands::calendar::calendar_events,
+            commands::calendar::post_risk_review,
+            commands::calendar::acknowledge_risk,
+            commands::calendar::sign_off_post,
+            commands::calendar::post_history,
+            commands::calendar::post_comments,
+            commands::calendar::add_post_comment,
+            commands::calendar::get_team,
+            commands::calendar::build_utm_link,
+            commands::calendar::cadence_gaps,
+            commands::calendar::create_series,
+            commands::calendar::update_series,
+            commands::calendar::skip_series_occurrence,
+            commands::calendar::create_event,
         ])
 }
 

@@ -157,3 +157,176 @@ fn posts_are_created_edited_duplicated_and_moved_through_the_flow() {
     let err = invoke(&w, "create_post", json!({ "input": bad })).unwrap_err();
     assert_eq!(err["field"], "title");
 }
+
+#[test]
+fn approval_with_a_risk_word_needs_sign_off_and_acknowledgement() {
+    let t = tempfile::tempdir().unwrap();
+    let app = app(t.path());
+    let w = main_window(&app);
+    bakery(&w);
+    let (from, to) = today_range();
+    let items = invoke(&w, "calendar_range", json!({ "from": from, "to": to })).unwrap();
+    let risky = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["status"] == "in_review" && i["title"].as_str().unwrap().contains("best"))
+        .unwrap();
+    let id = risky["id"].as_str().unwrap();
+    let team = invoke(&w, "get_team", json!({})).unwrap();
+    let manager = team["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["role"] == "manager")
+        .unwrap()["id"]
+        .clone();
+    let approve =
+        json!({ "input": { "postId": id, "to": "approved", "actorId": manager, "note": "" } });
+
+    let err = invoke(&w, "transition_post", approve.clone()).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("Manager review"),
+        "{err}"
+    );
+    invoke(
+        &w,
+        "sign_off_post",
+        json!({ "id": id, "step": "manager_review", "memberId": manager }),
+    )
+    .unwrap();
+    let err = invoke(&w, "transition_post", approve.clone()).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("risk check"),
+        "{err}"
+    );
+
+    let review = invoke(&w, "post_risk_review", json!({ "id": id })).unwrap();
+    let review = review.as_array().unwrap();
+    assert!(review
+        .iter()
+        .any(|r| r["hit"]["term"] == "the best" && r["hit"]["category"] == "absolute_claim"));
+    for r in review {
+        assert!(r["acknowledgedBy"].is_null());
+        let ack = json!({ "input": { "postId": id, "category": r["hit"]["category"], "term": r["hit"]["term"], "actorId": manager } });
+        invoke(&w, "acknowledge_risk", ack).unwrap();
+    }
+    assert_eq!(
+        invoke(&w, "transition_post", approve).unwrap()["status"],
+        "approved"
+    );
+    let history = invoke(&w, "post_history", json!({ "id": id })).unwrap();
+    let last = history.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["to"], "approved");
+    assert_eq!(last["actorName"], "Ken Ito");
+
+    invoke(
+        &w,
+        "add_post_comment",
+        json!({ "id": id, "authorId": manager, "body": "Looks good." }),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&w, "post_comments", json!({ "id": id }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn utm_links_gaps_series_and_events_over_ipc() {
+    let t = tempfile::tempdir().unwrap();
+    let app = app(t.path());
+    let w = main_window(&app);
+    bakery(&w);
+    let link = invoke(
+        &w,
+        "build_utm_link",
+        json!({ "input": { "url": "https://komorebi.example/shop?x=1#top", "platform": "instagram", "campaign": "christmas-2026", "content": "stollen" } }),
+    )
+    .unwrap();
+    assert_eq!(
+        link,
+        "https://komorebi.example/shop?x=1&utm_source=instagram&utm_medium=social&utm_campaign=christmas-2026&utm_content=stollen#top"
+    );
+    let err = invoke(&w, "build_utm_link", json!({ "input": { "url": "shop", "platform": "instagram", "campaign": null, "content": "" } }))
+        .unwrap_err();
+    assert_eq!(err["field"], "url");
+
+    let gaps = invoke(
+        &w,
+        "cadence_gaps",
+        json!({ "from": "2030-01-07", "to": "2030-01-13" }),
+    )
+    .unwrap();
+    assert_eq!(
+        gaps.as_array().unwrap().len(),
+        2,
+        "nothing planned that far ahead: {gaps}"
+    );
+
+    let template = json!({
+        "title": "Monthly bread club", "body": "This month's bread club loaf.", "pillarId": null,
+        "contentType": "community", "format": "photo", "objectiveId": null, "kpiId": null,
+        "personaIds": [], "campaignName": null, "campaignSlug": null,
+        "scheduledLocal": "2030-01-31T10:00", "ownerId": null, "notes": "", "links": [],
+        "variants": [{ "platform": "line_official_account", "textOverride": null, "hashtags": [],
+                       "firstComment": null, "linkPlacement": "none" }]
+    });
+    let created = invoke(
+        &w,
+        "create_series",
+        json!({ "input": { "template": template, "frequency": "monthly", "interval": 1, "until": null, "count": 3 } }),
+    )
+    .unwrap();
+    let posts = created["posts"].as_array().unwrap();
+    let dates: Vec<&str> = posts
+        .iter()
+        .map(|p| &p["scheduledAt"].as_str().unwrap()[..10])
+        .collect();
+    assert_eq!(dates, ["2030-01-31", "2030-02-28", "2030-03-31"]);
+    let sid = created["seriesId"].clone();
+    invoke(
+        &w,
+        "skip_series_occurrence",
+        json!({ "seriesId": sid, "date": "2030-02-28" }),
+    )
+    .unwrap();
+    let mut edit = template.clone();
+    edit["title"] = "Bread club".into();
+    let updated = invoke(
+        &w,
+        "update_series",
+        json!({ "seriesId": sid, "template": edit }),
+    )
+    .unwrap();
+    assert_eq!(updated.as_array().unwrap().len(), 2);
+
+    let ev = invoke(
+        &w,
+        "create_event",
+        json!({ "input": { "title": "New Year sale", "kind": "sale", "startsOn": "2030-01-02", "endsOn": "2030-01-05", "notes": "" } }),
+    )
+    .unwrap();
+    let lane = invoke(
+        &w,
+        "calendar_events",
+        json!({ "from": "2030-01-01", "to": "2030-02-01" }),
+    )
+    .unwrap();
+    assert_eq!(lane["events"][0]["id"], ev["id"]);
+    assert!(
+        lane["holidays"].as_array().unwrap().is_empty(),
+        "the data file covers 2026–2027"
+    );
+    let lane = invoke(
+        &w,
+        "calendar_events",
+        json!({ "from": "2027-01-01", "to": "2027-01-02" }),
+    )
+    .unwrap();
+    assert_eq!(lane["holidays"][0]["ja"], "元日");
+}

@@ -1,11 +1,14 @@
 //! The content calendar: posts in a date range, the backlog, moves, editing and the
 //! approval flow, pillars, the mix gauge and the events lane.
 
-use plotline_core::calendar::{self, CalendarItem, EventsLane, MoveInput, MoveOutcome};
+use plotline_core::calendar::{
+    self, events, series, CalendarItem, EventsLane, MoveInput, MoveOutcome,
+};
 use plotline_core::content::mix::{self, MixStats};
 use plotline_core::content::posts::{self, Post, PostInput};
+use plotline_core::content::team::{self, ApprovalStep};
 use plotline_core::content::workflow::{self, TransitionInput};
-use plotline_core::content::{pillars, Pillar};
+use plotline_core::content::{pillars, utm, Pillar};
 use tauri::State;
 
 use crate::error::IpcError;
@@ -124,5 +127,179 @@ pub async fn calendar_events(
 ) -> Result<EventsLane, IpcError> {
     state
         .run(move |s| s.read(|c| calendar::events_lane(c, &from, &to)))
+        .await
+}
+
+/// The risk-word warnings of a post and which ones were acknowledged.
+#[tauri::command]
+#[specta::specta]
+pub async fn post_risk_review(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Vec<workflow::RiskReview>, IpcError> {
+    state
+        .run(move |s| s.read(|c| workflow::risk_review(c, &id)))
+        .await
+}
+
+/// A reviewer accepts one risk warning's wording (safe to repeat).
+#[tauri::command]
+#[specta::specta]
+pub async fn acknowledge_risk(
+    state: State<'_, AppState>,
+    input: workflow::AcknowledgeInput,
+) -> Result<(), IpcError> {
+    state
+        .run(move |s| s.write(|tx| workflow::acknowledge_risk(tx, &input)))
+        .await
+}
+
+/// A team member signs off one approval step of a post in review (safe to repeat).
+#[tauri::command]
+#[specta::specta]
+pub async fn sign_off_post(
+    state: State<'_, AppState>,
+    id: String,
+    step: ApprovalStep,
+    member_id: String,
+) -> Result<(), IpcError> {
+    state
+        .run(move |s| s.write(|tx| workflow::sign_off(tx, &id, step, &member_id)))
+        .await
+}
+
+/// Who moved the post through the flow, when and why.
+#[tauri::command]
+#[specta::specta]
+pub async fn post_history(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Vec<workflow::HistoryEntry>, IpcError> {
+    state
+        .run(move |s| s.read(|c| workflow::history(c, &id)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn post_comments(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Vec<workflow::Comment>, IpcError> {
+    state
+        .run(move |s| s.read(|c| workflow::comments(c, &id)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_post_comment(
+    state: State<'_, AppState>,
+    id: String,
+    author_id: Option<String>,
+    body: String,
+) -> Result<workflow::Comment, IpcError> {
+    state
+        .run(move |s| s.write(|tx| workflow::add_comment(tx, &id, author_id.as_deref(), &body)))
+        .await
+}
+
+/// Team members and which approval steps are required.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_team(state: State<'_, AppState>) -> Result<TeamSettings, IpcError> {
+    state
+        .run(|s| {
+            s.read(|c| {
+                Ok(TeamSettings {
+                    members: team::list_members(c)?,
+                    steps: team::step_settings(c)?,
+                })
+            })
+        })
+        .await
+}
+
+#[derive(serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamSettings {
+    pub members: Vec<team::TeamMember>,
+    pub steps: Vec<team::StepSetting>,
+}
+
+/// A link with utm_source/medium/campaign/content added (query and fragment kept).
+#[tauri::command]
+#[specta::specta]
+pub async fn build_utm_link(input: utm::UtmInput) -> Result<String, IpcError> {
+    utm::utm_link(&input).map_err(IpcError::from)
+}
+
+/// Weeks in [from, to] (dates) where a platform has fewer posts than its cadence.
+#[tauri::command]
+#[specta::specta]
+pub async fn cadence_gaps(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<Vec<mix::Gap>, IpcError> {
+    state
+        .run(move |s| {
+            let date = |field: &str, v: &str| {
+                chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").map_err(|_| {
+                    plotline_core::Error::field(field, "Use a date such as 2026-12-31.")
+                })
+            };
+            let (from, to) = (date("from", &from)?, date("to", &to)?);
+            s.read(|c| mix::gaps(c, from, to))
+        })
+        .await
+}
+
+/// Create a weekly or monthly series of posts (bounded; one transaction).
+#[tauri::command]
+#[specta::specta]
+pub async fn create_series(
+    state: State<'_, AppState>,
+    input: series::SeriesInput,
+) -> Result<series::SeriesCreated, IpcError> {
+    state
+        .run(move |s| s.write(|tx| series::create_series(tx, &input)))
+        .await
+}
+
+/// Apply an edit to every occurrence still following the series.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_series(
+    state: State<'_, AppState>,
+    series_id: String,
+    template: PostInput,
+) -> Result<Vec<Post>, IpcError> {
+    state
+        .run(move |s| s.write(|tx| series::update_series(tx, &series_id, &template)))
+        .await
+}
+
+/// Leave one date out of a series.
+#[tauri::command]
+#[specta::specta]
+pub async fn skip_series_occurrence(
+    state: State<'_, AppState>,
+    series_id: String,
+    date: String,
+) -> Result<(), IpcError> {
+    state
+        .run(move |s| s.write(|tx| series::skip_occurrence(tx, &series_id, &date)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn create_event(
+    state: State<'_, AppState>,
+    input: calendar::EventInput,
+) -> Result<calendar::Event, IpcError> {
+    state
+        .run(move |s| s.write(|tx| events::create_event(tx, &input)))
         .await
 }

@@ -39,15 +39,48 @@ export const commands = {
 	getMix: (from: string, to: string, platform: string | null) => typedError<MixStats, IpcError>(__TAURI_INVOKE("get_mix", { from, to, platform })),
 	/**  The business's events and the public holidays of [from, to). */
 	calendarEvents: (from: string, to: string) => typedError<EventsLane, IpcError>(__TAURI_INVOKE("calendar_events", { from, to })),
+	/**  The risk-word warnings of a post and which ones were acknowledged. */
+	postRiskReview: (id: string) => typedError<RiskReview[], IpcError>(__TAURI_INVOKE("post_risk_review", { id })),
+	/**  A reviewer accepts one risk warning's wording (safe to repeat). */
+	acknowledgeRisk: (input: AcknowledgeInput) => typedError<null, IpcError>(__TAURI_INVOKE("acknowledge_risk", { input })),
+	/**  A team member signs off one approval step of a post in review (safe to repeat). */
+	signOffPost: (id: string, step: ApprovalStep, memberId: string) => typedError<null, IpcError>(__TAURI_INVOKE("sign_off_post", { id, step, memberId })),
+	/**  Who moved the post through the flow, when and why. */
+	postHistory: (id: string) => typedError<HistoryEntry[], IpcError>(__TAURI_INVOKE("post_history", { id })),
+	postComments: (id: string) => typedError<Comment[], IpcError>(__TAURI_INVOKE("post_comments", { id })),
+	addPostComment: (id: string, authorId: string | null, body: string) => typedError<Comment, IpcError>(__TAURI_INVOKE("add_post_comment", { id, authorId, body })),
+	/**  Team members and which approval steps are required. */
+	getTeam: () => typedError<TeamSettings, IpcError>(__TAURI_INVOKE("get_team")),
+	/**  A link with utm_source/medium/campaign/content added (query and fragment kept). */
+	buildUtmLink: (input: UtmInput) => typedError<string, IpcError>(__TAURI_INVOKE("build_utm_link", { input })),
+	/**  Weeks in [from, to] (dates) where a platform has fewer posts than its cadence. */
+	cadenceGaps: (from: string, to: string) => typedError<Gap[], IpcError>(__TAURI_INVOKE("cadence_gaps", { from, to })),
+	/**  Create a weekly or monthly series of posts (bounded; one transaction). */
+	createSeries: (input: SeriesInput) => typedError<SeriesCreated, IpcError>(__TAURI_INVOKE("create_series", { input })),
+	/**  Apply an edit to every occurrence still following the series. */
+	updateSeries: (seriesId: string, template: PostInput) => typedError<Post[], IpcError>(__TAURI_INVOKE("update_series", { seriesId, template })),
+	/**  Leave one date out of a series. */
+	skipSeriesOccurrence: (seriesId: string, date: string) => typedError<null, IpcError>(__TAURI_INVOKE("skip_series_occurrence", { seriesId, date })),
+	createEvent: (input: EventInput) => typedError<Event, IpcError>(__TAURI_INVOKE("create_event", { input })),
 };
 
 /* Types */
+export type AcknowledgeInput = {
+	postId: string,
+	category: RiskCategory,
+	term: string,
+	actorId: string | null,
+};
+
 export type AppInfo = {
 	version: string,
 	schemaVersion: number,
 	dataDir: string,
 	databasePath: string,
 };
+
+/**  The review steps after the operator's draft (seeds: manager review → legal/brand check). */
+export type ApprovalStep = "manager_review" | "brand_check";
 
 /**  Who the business sells to; it changes which KPIs and platforms Plotline suggests. */
 export type Audience = "b2b" | "b2c" | "both";
@@ -77,6 +110,14 @@ export type CalendarItem = {
 	seriesId: string | null,
 };
 
+export type Comment = {
+	id: string,
+	authorId: string | null,
+	authorName: string,
+	body: string,
+	createdAt: string,
+};
+
 /**  What a post does for the audience; the 7-2-1 guideline is about these shares. */
 export type ContentType = "educational" | "entertainment" | "promotional" | "community";
 
@@ -93,6 +134,15 @@ export type Event = {
 	notes: string,
 };
 
+export type EventInput = {
+	title: string,
+	kind: EventKind,
+	startsOn: string,
+	/**  Defaults to `startsOn` (a one-day event). */
+	endsOn: string | null,
+	notes: string,
+};
+
 export type EventKind = "launch" | "sale" | "store_event" | "other";
 
 /**  The events lane of a date range: the business's events and public holidays. */
@@ -103,11 +153,31 @@ export type EventsLane = {
 
 export type Format = "photo" | "carousel" | "short_video" | "long_video" | "text" | "story" | "live" | "link";
 
+export type Frequency = "weekly" | "monthly";
+
+export type Gap = {
+	platform: string,
+	/**  First day of the week (the workspace's week start), `YYYY-MM-DD`. */
+	weekStart: string,
+	planned: number,
+	target: number,
+};
+
 /**  One slice of the 7-2-1 gauge. */
 export type GuidelineShare = {
 	count: number,
 	share: number | null,
 	target: number | null,
+};
+
+export type HistoryEntry = {
+	id: string,
+	from: PostStatus | null,
+	to: PostStatus,
+	actorId: string | null,
+	actorName: string,
+	note: string,
+	at: string,
 };
 
 export type Holiday = {
@@ -259,10 +329,67 @@ export type RestoreReport = {
 	safetyBackup: string,
 };
 
+export type RiskCategory = "discriminatory" | "absolute_claim" | "health_claim" | "financial_claim" | "competitor" | "sensitive_topic";
+
+export type RiskHit = {
+	category: RiskCategory,
+	/**  The list entry that matched (as written in the list). */
+	term: string,
+	span: Span,
+};
+
+/**  One risk warning of a post and whether a reviewer has acknowledged it. */
+export type RiskReview = {
+	hit: RiskHit,
+	acknowledgedBy: string | null,
+	acknowledgedAt: string | null,
+};
+
+export type Role = "owner" | "operator" | "manager" | "brand_legal";
+
+export type SeriesCreated = {
+	seriesId: string,
+	posts: Post[],
+};
+
+export type SeriesInput = {
+	/**  The post every occurrence copies; its `scheduledLocal` is the first occurrence. */
+	template: PostInput,
+	frequency: Frequency,
+	/**  Every `interval` weeks or months (1–12). */
+	interval: number,
+	/**  Last local date (inclusive), if any. */
+	until: string | null,
+	/**  How many occurrences, if any (capped at [`MAX_OCCURRENCES`]). */
+	count: number | null,
+};
+
+/**  Character offsets (Unicode scalar values, as `Array.from(text)` counts them), end exclusive. */
+export type Span = {
+	start: number,
+	end: number,
+};
+
+export type StepSetting = {
+	step: ApprovalStep,
+	required: boolean,
+};
+
 /**  Defaults offered on first run. */
 export type SystemDefaults = {
 	timeZone: string,
 	language: Language,
+};
+
+export type TeamMember = {
+	id: string,
+	name: string,
+	role: Role,
+};
+
+export type TeamSettings = {
+	members: TeamMember[],
+	steps: StepSetting[],
 };
 
 export type TransitionInput = {
@@ -277,6 +404,13 @@ export type TypeCount = {
 	contentType: ContentType,
 	count: number,
 	share: number | null,
+};
+
+export type UtmInput = {
+	url: string,
+	platform: string,
+	campaign: string | null,
+	content: string,
 };
 
 export type Variant = {

@@ -1,7 +1,7 @@
 //! The approval flow: legal status moves, their history, sign-offs, risk acknowledgements
 //! and comments.
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::posts::{self, Post};
@@ -215,6 +215,37 @@ pub fn unacknowledged_risks(conn: &Connection, post: &Post) -> Result<Vec<RiskHi
         }
     }
     Ok(open)
+}
+
+/// One risk warning of a post and whether a reviewer has acknowledged it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskReview {
+    pub hit: RiskHit,
+    pub acknowledged_by: Option<String>,
+    pub acknowledged_at: Option<String>,
+}
+
+/// Every risk warning of a post (over all its texts) with its acknowledgement, if any.
+pub fn risk_review(conn: &Connection, post_id: &str) -> Result<Vec<RiskReview>> {
+    let post = posts::get(conn, post_id)?;
+    let mut stmt = conn.prepare(
+        "SELECT actor_name, at FROM risk_acknowledgements WHERE post_id = ?1 AND category = ?2 AND term = ?3",
+    )?;
+    let mut out = Vec::new();
+    for hit in post_risks(conn, &post)? {
+        let ack: Option<(String, String)> = stmt
+            .query_row(params![post.id, to_db(&hit.category)?, hit.term], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        out.push(RiskReview {
+            acknowledged_by: ack.as_ref().map(|a| a.0.clone()),
+            acknowledged_at: ack.map(|a| a.1),
+            hit,
+        });
+    }
+    Ok(out)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
