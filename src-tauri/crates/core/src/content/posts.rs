@@ -459,6 +459,10 @@ pub(crate) fn update_inner(
         ],
     )?;
     write_children(tx, id, c)?;
+    if words_changed && status == PostStatus::InReview {
+        // Sign-offs cover the words that were reviewed.
+        tx.execute("DELETE FROM post_signoffs WHERE post_id = ?1", [id])?;
+    }
     if status != before.status {
         let note = if status == PostStatus::InReview {
             "Edited after approval: needs review again"
