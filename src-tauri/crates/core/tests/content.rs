@@ -967,3 +967,37 @@ fn pillars_keep_personas_and_deleting_one_keeps_its_posts() {
         None
     );
 }
+
+#[test]
+fn editing_the_words_during_review_drops_the_sign_offs() {
+    let (_t, store) = store_in("Asia/Tokyo");
+    let mgr = store
+        .write(|tx| {
+            team::add_member(
+                tx,
+                &TeamMemberInput {
+                    name: "Aiko".into(),
+                    role: Role::Manager,
+                },
+            )
+        })
+        .unwrap()
+        .id;
+    let mut input = post(
+        "Bagels",
+        ContentType::Educational,
+        Some("2026-12-03T08:00"),
+        &["instagram"],
+    );
+    let p = create(&store, &input);
+    go(&store, &p.id, PostStatus::InReview, None).unwrap();
+    store
+        .write(|tx| workflow::sign_off(tx, &p.id, ApprovalStep::ManagerReview, &mgr))
+        .unwrap();
+    input.body = "Bagels, boiled then baked.".into();
+    store
+        .write(|tx| posts::update(tx, &p.id, &input, None))
+        .unwrap();
+    let e = go(&store, &p.id, PostStatus::Approved, Some(&mgr)).unwrap_err();
+    assert!(e.to_string().contains("Manager review"), "{e}");
+}
