@@ -53,6 +53,17 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::calendar::update_series,
             commands::calendar::skip_series_occurrence,
             commands::calendar::create_event,
+            commands::calendar::delete_post,
+            commands::calendar::create_pillar,
+            commands::calendar::update_pillar,
+            commands::calendar::delete_pillar,
+            commands::calendar::list_cadences,
+            commands::calendar::set_cadence,
+            commands::calendar::add_team_member,
+            commands::calendar::set_approval_step,
+            commands::calendar::list_competitors,
+            commands::calendar::add_competitor,
+            commands::calendar::remove_competitor,
         ])
 }
 

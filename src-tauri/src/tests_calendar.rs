@@ -330,3 +330,75 @@ fn utm_links_gaps_series_and_events_over_ipc() {
     .unwrap();
     assert_eq!(lane["holidays"][0]["ja"], "元日");
 }
+
+#[test]
+fn workspace_settings_for_the_calendar_over_ipc() {
+    let t = tempfile::tempdir().unwrap();
+    let app = app(t.path());
+    let w = main_window(&app);
+    invoke(
+        &w,
+        "save_workspace",
+        json!({ "input": {
+            "name": "Blue Door Café", "industry": "cafe_restaurant", "audience": "b2c",
+            "timeZone": "Europe/Lisbon", "language": "en", "weekStart": "monday"
+        }}),
+    )
+    .unwrap();
+    let pillar = invoke(&w, "create_pillar", json!({ "input": {
+        "name": "Coffee craft", "description": "", "colour": "sun", "personaIds": [], "objectiveId": null, "sortOrder": null
+    }}))
+    .unwrap();
+    let err = invoke(&w, "update_pillar", json!({ "id": pillar["id"], "input": {
+        "name": "Coffee craft", "description": "", "colour": "red", "personaIds": [], "objectiveId": null, "sortOrder": null
+    }}))
+    .unwrap_err();
+    assert_eq!(err["field"], "colour");
+    invoke(&w, "delete_pillar", json!({ "id": pillar["id"] })).unwrap();
+    assert!(invoke(&w, "list_pillars", json!({}))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    invoke(
+        &w,
+        "set_cadence",
+        json!({ "input": { "platform": "instagram", "postsPerWeek": 3, "timeSlots": ["08:00"] } }),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&w, "list_cadences", json!({})).unwrap()[0]["postsPerWeek"],
+        3
+    );
+    let m = invoke(
+        &w,
+        "add_team_member",
+        json!({ "input": { "name": "Rita", "role": "brand_legal" } }),
+    )
+    .unwrap();
+    assert_eq!(m["role"], "brand_legal");
+    let steps = invoke(
+        &w,
+        "set_approval_step",
+        json!({ "step": "brand_check", "required": true }),
+    )
+    .unwrap();
+    assert!(steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["required"] == true));
+    let c = invoke(&w, "add_competitor", json!({ "name": "Red Cup" })).unwrap();
+    assert_eq!(
+        invoke(&w, "list_competitors", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    invoke(&w, "remove_competitor", json!({ "id": c["id"] })).unwrap();
+    let err = invoke(&w, "delete_post", json!({ "id": "nope" })).unwrap_err();
+    assert_eq!(err["kind"], "notFound");
+}

@@ -8,7 +8,7 @@ use plotline_core::content::mix::{self, MixStats};
 use plotline_core::content::posts::{self, Post, PostInput};
 use plotline_core::content::team::{self, ApprovalStep};
 use plotline_core::content::workflow::{self, TransitionInput};
-use plotline_core::content::{pillars, utm, Pillar};
+use plotline_core::content::{pillars, risk, utm, Pillar, PillarInput};
 use tauri::State;
 
 use crate::error::IpcError;
@@ -301,5 +301,114 @@ pub async fn create_event(
 ) -> Result<calendar::Event, IpcError> {
     state
         .run(move |s| s.write(|tx| events::create_event(tx, &input)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_post(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    state
+        .run(move |s| s.write(|tx| posts::delete(tx, &id)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn create_pillar(
+    state: State<'_, AppState>,
+    input: PillarInput,
+) -> Result<Pillar, IpcError> {
+    state
+        .run(move |s| s.write(|tx| pillars::create(tx, &input)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn update_pillar(
+    state: State<'_, AppState>,
+    id: String,
+    input: PillarInput,
+) -> Result<Pillar, IpcError> {
+    state
+        .run(move |s| s.write(|tx| pillars::update(tx, &id, &input)))
+        .await
+}
+
+/// Delete a pillar; its posts stay, without a pillar.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_pillar(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    state
+        .run(move |s| s.write(|tx| pillars::delete(tx, &id)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_cadences(state: State<'_, AppState>) -> Result<Vec<mix::Cadence>, IpcError> {
+    state.run(|s| s.read(mix::cadences)).await
+}
+
+/// Set a platform's posts per week and preferred times (0 posts removes the plan).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_cadence(
+    state: State<'_, AppState>,
+    input: mix::Cadence,
+) -> Result<Option<mix::Cadence>, IpcError> {
+    state
+        .run(move |s| s.write(|tx| mix::set_cadence(tx, &input)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_team_member(
+    state: State<'_, AppState>,
+    input: team::TeamMemberInput,
+) -> Result<team::TeamMember, IpcError> {
+    state
+        .run(move |s| s.write(|tx| team::add_member(tx, &input)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_approval_step(
+    state: State<'_, AppState>,
+    step: ApprovalStep,
+    required: bool,
+) -> Result<Vec<team::StepSetting>, IpcError> {
+    state
+        .run(move |s| s.write(|tx| team::set_step_required(tx, step, required)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_competitors(
+    state: State<'_, AppState>,
+) -> Result<Vec<risk::Competitor>, IpcError> {
+    state.run(|s| s.read(risk::list_competitors)).await
+}
+
+/// Add a competitor name to the risk check's list.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_competitor(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<risk::Competitor, IpcError> {
+    state
+        .run(move |s| s.write(|tx| risk::add_competitor(tx, &name)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_competitor(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    state
+        .run(move |s| s.write(|tx| risk::remove_competitor(tx, &id)))
         .await
 }

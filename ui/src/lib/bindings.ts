@@ -62,6 +62,20 @@ export const commands = {
 	/**  Leave one date out of a series. */
 	skipSeriesOccurrence: (seriesId: string, date: string) => typedError<null, IpcError>(__TAURI_INVOKE("skip_series_occurrence", { seriesId, date })),
 	createEvent: (input: EventInput) => typedError<Event, IpcError>(__TAURI_INVOKE("create_event", { input })),
+	deletePost: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_post", { id })),
+	createPillar: (input: PillarInput) => typedError<Pillar, IpcError>(__TAURI_INVOKE("create_pillar", { input })),
+	updatePillar: (id: string, input: PillarInput) => typedError<Pillar, IpcError>(__TAURI_INVOKE("update_pillar", { id, input })),
+	/**  Delete a pillar; its posts stay, without a pillar. */
+	deletePillar: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_pillar", { id })),
+	listCadences: () => typedError<Cadence[], IpcError>(__TAURI_INVOKE("list_cadences")),
+	/**  Set a platform's posts per week and preferred times (0 posts removes the plan). */
+	setCadence: (input: Cadence) => typedError<Cadence | null, IpcError>(__TAURI_INVOKE("set_cadence", { input })),
+	addTeamMember: (input: TeamMemberInput) => typedError<TeamMember, IpcError>(__TAURI_INVOKE("add_team_member", { input })),
+	setApprovalStep: (step: ApprovalStep, required: boolean) => typedError<StepSetting[], IpcError>(__TAURI_INVOKE("set_approval_step", { step, required })),
+	listCompetitors: () => typedError<Competitor[], IpcError>(__TAURI_INVOKE("list_competitors")),
+	/**  Add a competitor name to the risk check's list. */
+	addCompetitor: (name: string) => typedError<Competitor, IpcError>(__TAURI_INVOKE("add_competitor", { name })),
+	removeCompetitor: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("remove_competitor", { id })),
 };
 
 /* Types */
@@ -91,6 +105,13 @@ export type BackupReport = {
 	schemaVersion: number,
 };
 
+export type Cadence = {
+	platform: string,
+	postsPerWeek: number,
+	/**  Preferred local times, `HH:MM`, sorted. */
+	timeSlots: string[],
+};
+
 /**  One post as the calendar draws it. */
 export type CalendarItem = {
 	id: string,
@@ -116,6 +137,11 @@ export type Comment = {
 	authorName: string,
 	body: string,
 	createdAt: string,
+};
+
+export type Competitor = {
+	id: string,
+	name: string,
 };
 
 /**  What a post does for the audience; the 7-2-1 guideline is about these shares. */
@@ -259,6 +285,15 @@ export type PillarCount = {
 	share: number | null,
 };
 
+export type PillarInput = {
+	name: string,
+	description: string,
+	colour: string,
+	personaIds: string[],
+	objectiveId: string | null,
+	sortOrder: number | null,
+};
+
 export type Post = {
 	id: string,
 	title: string,
@@ -383,6 +418,11 @@ export type SystemDefaults = {
 
 export type TeamMember = {
 	id: string,
+	name: string,
+	role: Role,
+};
+
+export type TeamMemberInput = {
 	name: string,
 	role: Role,
 };
