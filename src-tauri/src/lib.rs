@@ -64,6 +64,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::calendar::list_competitors,
             commands::calendar::add_competitor,
             commands::calendar::remove_competitor,
+            commands::calendar::post_tracked_links,
         ])
 }
 

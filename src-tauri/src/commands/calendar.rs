@@ -412,3 +412,15 @@ pub async fn remove_competitor(state: State<'_, AppState>, id: String) -> Result
         .run(move |s| s.write(|tx| risk::remove_competitor(tx, &id)))
         .await
 }
+
+/// A post's links with UTM tags, per platform it is planned on.
+#[tauri::command]
+#[specta::specta]
+pub async fn post_tracked_links(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Vec<utm::TrackedLink>, IpcError> {
+    state
+        .run(move |s| s.read(|c| utm::post_links(c, &id)))
+        .await
+}

@@ -44,4 +44,5 @@ pub const COMMANDS: &[&str] = &[
     "list_competitors",
     "add_competitor",
     "remove_competitor",
+    "post_tracked_links",
 ];

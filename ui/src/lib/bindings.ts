@@ -76,6 +76,8 @@ export const commands = {
 	/**  Add a competitor name to the risk check's list. */
 	addCompetitor: (name: string) => typedError<Competitor, IpcError>(__TAURI_INVOKE("add_competitor", { name })),
 	removeCompetitor: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("remove_competitor", { id })),
+	/**  A post's links with UTM tags, per platform it is planned on. */
+	postTrackedLinks: (id: string) => typedError<TrackedLink[], IpcError>(__TAURI_INVOKE("post_tracked_links", { id })),
 };
 
 /* Types */
@@ -430,6 +432,13 @@ export type TeamMemberInput = {
 export type TeamSettings = {
 	members: TeamMember[],
 	steps: StepSetting[],
+};
+
+/**  One link of a post, tracked for one of its platforms. */
+export type TrackedLink = {
+	platform: string,
+	url: string,
+	tracked: string,
 };
 
 export type TransitionInput = {

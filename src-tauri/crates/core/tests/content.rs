@@ -1001,3 +1001,36 @@ fn editing_the_words_during_review_drops_the_sign_offs() {
     let e = go(&store, &p.id, PostStatus::Approved, Some(&mgr)).unwrap_err();
     assert!(e.to_string().contains("Manager review"), "{e}");
 }
+
+#[test]
+fn a_posts_links_are_tracked_per_platform() {
+    let (_t, store) = store_in("Asia/Tokyo");
+    let mut input = post(
+        "Stollen pre-orders",
+        ContentType::Promotional,
+        None,
+        &["instagram", "line_official_account"],
+    );
+    input.campaign_name = Some("Christmas 2026".into());
+    input.links = vec!["https://komorebi.example/shop?item=stollen#order".into()];
+    let p = create(&store, &input);
+    let links = store
+        .read(|c| plotline_core::content::utm::post_links(c, &p.id))
+        .unwrap();
+    assert_eq!(links.len(), 2);
+    let tag = plotline_core::content::utm::post_content_tag(&p.title, &p.id);
+    assert!(tag.starts_with("stollen-pre-orders-"));
+    assert_eq!(
+        links[1].tracked,
+        format!("https://komorebi.example/shop?item=stollen&utm_source=line_official_account&utm_medium=social&utm_campaign=christmas-2026&utm_content={tag}#order")
+    );
+    let mut bad = input.clone();
+    bad.links = vec!["komorebi.example".into()];
+    assert_eq!(
+        store
+            .write(|tx| posts::create(tx, &bad, None))
+            .unwrap_err()
+            .field_name(),
+        Some("links")
+    );
+}

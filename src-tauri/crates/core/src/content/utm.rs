@@ -102,6 +102,39 @@ pub fn post_content_tag(title: &str, id: &str) -> String {
     }
 }
 
+/// One link of a post, tracked for one of its platforms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TrackedLink {
+    pub platform: String,
+    pub url: String,
+    pub tracked: String,
+}
+
+/// Every link of a post, tagged for every platform it is planned on (the preview the
+/// editor shows and copies).
+pub fn post_links(conn: &rusqlite::Connection, post_id: &str) -> Result<Vec<TrackedLink>> {
+    let post = super::posts::get(conn, post_id)?;
+    let content = post_content_tag(&post.title, &post.id);
+    let mut out = Vec::new();
+    for v in &post.variants {
+        for link in &post.links {
+            let tracked = utm_link(&UtmInput {
+                url: link.clone(),
+                platform: v.platform.clone(),
+                campaign: post.campaign_slug.clone(),
+                content: content.clone(),
+            })?;
+            out.push(TrackedLink {
+                platform: v.platform.clone(),
+                url: link.clone(),
+                tracked,
+            });
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
