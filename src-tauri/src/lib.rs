@@ -65,6 +65,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::calendar::add_competitor,
             commands::calendar::remove_competitor,
             commands::calendar::post_tracked_links,
+            commands::calendar::get_weekly_mix,
         ])
 }
 

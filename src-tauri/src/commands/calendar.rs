@@ -424,3 +424,25 @@ pub async fn post_tracked_links(
         .run(move |s| s.read(|c| utm::post_links(c, &id)))
         .await
 }
+
+/// Week-by-week mix over [from, to] (dates), for per-week warnings on the calendar.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_weekly_mix(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+    platform: Option<String>,
+) -> Result<Vec<mix::WeekMix>, IpcError> {
+    state
+        .run(move |s| {
+            let date = |field: &str, v: &str| {
+                chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").map_err(|_| {
+                    plotline_core::Error::field(field, "Use a date such as 2026-12-31.")
+                })
+            };
+            let (from, to) = (date("from", &from)?, date("to", &to)?);
+            s.read(|c| mix::weekly_mix(c, from, to, platform.as_deref()))
+        })
+        .await
+}

@@ -45,4 +45,5 @@ pub const COMMANDS: &[&str] = &[
     "add_competitor",
     "remove_competitor",
     "post_tracked_links",
+    "get_weekly_mix",
 ];

@@ -78,6 +78,8 @@ export const commands = {
 	removeCompetitor: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("remove_competitor", { id })),
 	/**  A post's links with UTM tags, per platform it is planned on. */
 	postTrackedLinks: (id: string) => typedError<TrackedLink[], IpcError>(__TAURI_INVOKE("post_tracked_links", { id })),
+	/**  Week-by-week mix over [from, to] (dates), for per-week warnings on the calendar. */
+	getWeeklyMix: (from: string, to: string, platform: string | null) => typedError<WeekMix[], IpcError>(__TAURI_INVOKE("get_weekly_mix", { from, to, platform })),
 };
 
 /* Types */
@@ -478,6 +480,13 @@ export type VariantInput = {
 	hashtags: string[],
 	firstComment: string | null,
 	linkPlacement: LinkPlacement,
+};
+
+/**  The mix of one week (weeks start on the workspace's week start). */
+export type WeekMix = {
+	/**  `YYYY-MM-DD` */
+	weekStart: string,
+	stats: MixStats,
 };
 
 export type WeekStart = "monday" | "sunday";

@@ -458,8 +458,8 @@ pub fn seed_content(tx: &Transaction<'_>, language: Language, today: NaiveDate) 
             if slot_i == 1 && week % 2 == 1 && week != PROMO_WEEK {
                 content_type = ContentType::Educational;
             }
-            if week == PROMO_WEEK && [2, 3, 5].contains(&slot_i) {
-                let k = [2, 3, 5].iter().position(|s| *s == slot_i).unwrap_or(0);
+            if week == PROMO_WEEK && [2, 3, 4].contains(&slot_i) {
+                let k = [2, 3, 4].iter().position(|s| *s == slot_i).unwrap_or(0);
                 title = PROMO_TITLES[k];
                 content_type = ContentType::Promotional;
                 pillar = 1;
@@ -573,17 +573,18 @@ pub fn seed_content(tx: &Transaction<'_>, language: Language, today: NaiveDate) 
         advance(tx, &p.id, status, &team, language)?;
     }
 
-    // One post in review with wording the risk check flags, to show the approval gate.
+    // One post in review with wording the risk check flags (a regular's praise, quoted),
+    // to show the approval gate.
     let mut risky = PostInput::idea(
         &l("The best melon pan in Tokyo?", "日本一のメロンパン？"),
-        ContentType::Promotional,
+        ContentType::Community,
         Format::Photo,
     );
     risky.body = l(
         "Regulars say it is the best melon pan in Tokyo, guaranteed crispy every morning.",
         "常連さんいわく日本一のメロンパン。毎朝、絶対サクサクです。",
     );
-    risky.pillar_id = Some(pillar_ids[1].clone());
+    risky.pillar_id = Some(pillar_ids[2].clone());
     risky.scheduled_local = Some(format!("{}T12:00", monday + Duration::days(16)));
     risky.variants = variants(IG, language, false);
     let risky = posts::create(tx, &risky, Some(&operator.id))?;

@@ -92,6 +92,28 @@ fn check_plan(store: &Store, monday: NaiveDate) {
         "{}",
         overall.promotion.share
     );
+    // Week by week (weeks start on the workspace's week start), only the promotion week warns.
+    let weeks = store
+        .read(|c| mix::weekly_mix(c, monday, monday + Duration::days(41), None))
+        .unwrap();
+    assert!(weeks.len() >= 6);
+    let heavy: Vec<&str> = weeks
+        .iter()
+        .filter(|w| {
+            w.stats
+                .warnings
+                .iter()
+                .any(|x| x.kind == MixWarningKind::PromotionHeavy)
+        })
+        .map(|w| w.week_start.as_str())
+        .collect();
+    let promo_monday = monday + Duration::days(21);
+    let expected = [
+        promo_monday.to_string(),
+        (promo_monday - Duration::days(1)).to_string(),
+    ];
+    assert_eq!(heavy.len(), 1, "{heavy:?}");
+    assert!(expected.iter().any(|e| e == heavy[0]), "{heavy:?}");
 }
 
 #[test]

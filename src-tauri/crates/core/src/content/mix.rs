@@ -221,6 +221,45 @@ pub fn mix_for_range(
     mix_stats(conn, &from, &to, platform)
 }
 
+/// The mix of one week (weeks start on the workspace's week start).
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct WeekMix {
+    /// `YYYY-MM-DD`
+    pub week_start: String,
+    pub stats: MixStats,
+}
+
+/// Week-by-week mix over the local dates [from, to] (at most 106 weeks), so a calendar can
+/// flag the one promotion-heavy week inside an otherwise balanced month.
+pub fn weekly_mix(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    platform: Option<&str>,
+) -> Result<Vec<WeekMix>> {
+    let ws = crate::workspace::get(conn)?
+        .ok_or_else(|| Error::Conflict("Set up your business first.".into()))?;
+    let tz = super::time::parse_zone("timeZone", &ws.time_zone)?;
+    let mut out = Vec::new();
+    let mut week = week_start_of(from, ws.week_start);
+    while week <= to && out.len() < 106 {
+        let next = week + Duration::days(7);
+        let stats = mix_stats(
+            conn,
+            &super::time::day_start_utc(tz, week),
+            &super::time::day_start_utc(tz, next),
+            platform,
+        )?;
+        out.push(WeekMix {
+            week_start: week.to_string(),
+            stats,
+        });
+        week = next;
+    }
+    Ok(out)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Cadence {
