@@ -7,6 +7,8 @@ pub mod error;
 pub mod state;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_calendar;
 
 use plotline_core::DataDir;
 use tauri::Manager;
@@ -27,6 +29,43 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::workspace::load_sample_workspace,
             commands::settings::backup_now,
             commands::settings::restore_from_backup,
+            commands::calendar::calendar_range,
+            commands::calendar::calendar_backlog,
+            commands::calendar::move_post,
+            commands::calendar::get_post,
+            commands::calendar::create_post,
+            commands::calendar::update_post,
+            commands::calendar::duplicate_post,
+            commands::calendar::transition_post,
+            commands::calendar::list_pillars,
+            commands::calendar::get_mix,
+            commands::calendar::calendar_events,
+            commands::calendar::post_risk_review,
+            commands::calendar::acknowledge_risk,
+            commands::calendar::sign_off_post,
+            commands::calendar::post_history,
+            commands::calendar::post_comments,
+            commands::calendar::add_post_comment,
+            commands::calendar::get_team,
+            commands::calendar::build_utm_link,
+            commands::calendar::cadence_gaps,
+            commands::calendar::create_series,
+            commands::calendar::update_series,
+            commands::calendar::skip_series_occurrence,
+            commands::calendar::create_event,
+            commands::calendar::delete_post,
+            commands::calendar::create_pillar,
+            commands::calendar::update_pillar,
+            commands::calendar::delete_pillar,
+            commands::calendar::list_cadences,
+            commands::calendar::set_cadence,
+            commands::calendar::add_team_member,
+            commands::calendar::set_approval_step,
+            commands::calendar::list_competitors,
+            commands::calendar::add_competitor,
+            commands::calendar::remove_competitor,
+            commands::calendar::post_tracked_links,
+            commands::calendar::get_weekly_mix,
         ])
 }
 

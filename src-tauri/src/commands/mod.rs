@@ -1,5 +1,6 @@
 //! IPC commands: each takes state, calls `plotline-core`, maps the error.
 
+pub mod calendar;
 pub mod names;
 pub mod settings;
 pub mod system;

@@ -21,15 +21,84 @@ export const commands = {
 	backupNow: () => typedError<BackupReport | null, IpcError>(__TAURI_INVOKE("backup_now")),
 	/**  Replace all data with a verified backup the user picks; `null` when cancelled. */
 	restoreFromBackup: () => typedError<RestoreReport | null, IpcError>(__TAURI_INVOKE("restore_from_backup")),
+	/**  Posts scheduled in [from, to) (dates in the business's zone, or RFC 3339 instants). */
+	calendarRange: (from: string, to: string) => typedError<CalendarItem[], IpcError>(__TAURI_INVOKE("calendar_range", { from, to })),
+	/**  Unscheduled ideas, newest first. */
+	calendarBacklog: () => typedError<CalendarItem[], IpcError>(__TAURI_INVOKE("calendar_backlog")),
+	/**  Reschedule or unschedule a post (one transaction; repeating it changes nothing). */
+	movePost: (input: MoveInput) => typedError<MoveOutcome, IpcError>(__TAURI_INVOKE("move_post", { input })),
+	getPost: (id: string) => typedError<Post, IpcError>(__TAURI_INVOKE("get_post", { id })),
+	createPost: (input: PostInput) => typedError<Post, IpcError>(__TAURI_INVOKE("create_post", { input })),
+	updatePost: (id: string, input: PostInput) => typedError<Post, IpcError>(__TAURI_INVOKE("update_post", { id, input })),
+	/**  Copy a post as a new draft, optionally at another time. */
+	duplicatePost: (id: string, to: string | null) => typedError<Post, IpcError>(__TAURI_INVOKE("duplicate_post", { id, to })),
+	/**  Move a post along the approval flow (illegal moves are refused with the reason). */
+	transitionPost: (input: TransitionInput) => typedError<Post, IpcError>(__TAURI_INVOKE("transition_post", { input })),
+	listPillars: () => typedError<Pillar[], IpcError>(__TAURI_INVOKE("list_pillars")),
+	/**  The 7-2-1 mix of [from, to), optionally for one platform. */
+	getMix: (from: string, to: string, platform: string | null) => typedError<MixStats, IpcError>(__TAURI_INVOKE("get_mix", { from, to, platform })),
+	/**  The business's events and the public holidays of [from, to). */
+	calendarEvents: (from: string, to: string) => typedError<EventsLane, IpcError>(__TAURI_INVOKE("calendar_events", { from, to })),
+	/**  The risk-word warnings of a post and which ones were acknowledged. */
+	postRiskReview: (id: string) => typedError<RiskReview[], IpcError>(__TAURI_INVOKE("post_risk_review", { id })),
+	/**  A reviewer accepts one risk warning's wording (safe to repeat). */
+	acknowledgeRisk: (input: AcknowledgeInput) => typedError<null, IpcError>(__TAURI_INVOKE("acknowledge_risk", { input })),
+	/**  A team member signs off one approval step of a post in review (safe to repeat). */
+	signOffPost: (id: string, step: ApprovalStep, memberId: string) => typedError<null, IpcError>(__TAURI_INVOKE("sign_off_post", { id, step, memberId })),
+	/**  Who moved the post through the flow, when and why. */
+	postHistory: (id: string) => typedError<HistoryEntry[], IpcError>(__TAURI_INVOKE("post_history", { id })),
+	postComments: (id: string) => typedError<Comment[], IpcError>(__TAURI_INVOKE("post_comments", { id })),
+	addPostComment: (id: string, authorId: string | null, body: string) => typedError<Comment, IpcError>(__TAURI_INVOKE("add_post_comment", { id, authorId, body })),
+	/**  Team members and which approval steps are required. */
+	getTeam: () => typedError<TeamSettings, IpcError>(__TAURI_INVOKE("get_team")),
+	/**  A link with utm_source/medium/campaign/content added (query and fragment kept). */
+	buildUtmLink: (input: UtmInput) => typedError<string, IpcError>(__TAURI_INVOKE("build_utm_link", { input })),
+	/**  Weeks in [from, to] (dates) where a platform has fewer posts than its cadence. */
+	cadenceGaps: (from: string, to: string) => typedError<Gap[], IpcError>(__TAURI_INVOKE("cadence_gaps", { from, to })),
+	/**  Create a weekly or monthly series of posts (bounded; one transaction). */
+	createSeries: (input: SeriesInput) => typedError<SeriesCreated, IpcError>(__TAURI_INVOKE("create_series", { input })),
+	/**  Apply an edit to every occurrence still following the series. */
+	updateSeries: (seriesId: string, template: PostInput) => typedError<Post[], IpcError>(__TAURI_INVOKE("update_series", { seriesId, template })),
+	/**  Leave one date out of a series. */
+	skipSeriesOccurrence: (seriesId: string, date: string) => typedError<null, IpcError>(__TAURI_INVOKE("skip_series_occurrence", { seriesId, date })),
+	createEvent: (input: EventInput) => typedError<Event, IpcError>(__TAURI_INVOKE("create_event", { input })),
+	deletePost: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_post", { id })),
+	createPillar: (input: PillarInput) => typedError<Pillar, IpcError>(__TAURI_INVOKE("create_pillar", { input })),
+	updatePillar: (id: string, input: PillarInput) => typedError<Pillar, IpcError>(__TAURI_INVOKE("update_pillar", { id, input })),
+	/**  Delete a pillar; its posts stay, without a pillar. */
+	deletePillar: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_pillar", { id })),
+	listCadences: () => typedError<Cadence[], IpcError>(__TAURI_INVOKE("list_cadences")),
+	/**  Set a platform's posts per week and preferred times (0 posts removes the plan). */
+	setCadence: (input: Cadence) => typedError<Cadence | null, IpcError>(__TAURI_INVOKE("set_cadence", { input })),
+	addTeamMember: (input: TeamMemberInput) => typedError<TeamMember, IpcError>(__TAURI_INVOKE("add_team_member", { input })),
+	setApprovalStep: (step: ApprovalStep, required: boolean) => typedError<StepSetting[], IpcError>(__TAURI_INVOKE("set_approval_step", { step, required })),
+	listCompetitors: () => typedError<Competitor[], IpcError>(__TAURI_INVOKE("list_competitors")),
+	/**  Add a competitor name to the risk check's list. */
+	addCompetitor: (name: string) => typedError<Competitor, IpcError>(__TAURI_INVOKE("add_competitor", { name })),
+	removeCompetitor: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("remove_competitor", { id })),
+	/**  A post's links with UTM tags, per platform it is planned on. */
+	postTrackedLinks: (id: string) => typedError<TrackedLink[], IpcError>(__TAURI_INVOKE("post_tracked_links", { id })),
+	/**  Week-by-week mix over [from, to] (dates), for per-week warnings on the calendar. */
+	getWeeklyMix: (from: string, to: string, platform: string | null) => typedError<WeekMix[], IpcError>(__TAURI_INVOKE("get_weekly_mix", { from, to, platform })),
 };
 
 /* Types */
+export type AcknowledgeInput = {
+	postId: string,
+	category: RiskCategory,
+	term: string,
+	actorId: string | null,
+};
+
 export type AppInfo = {
 	version: string,
 	schemaVersion: number,
 	dataDir: string,
 	databasePath: string,
 };
+
+/**  The review steps after the operator's draft (seeds: manager review → legal/brand check). */
+export type ApprovalStep = "manager_review" | "brand_check";
 
 /**  Who the business sells to; it changes which KPIs and platforms Plotline suggests. */
 export type Audience = "b2b" | "b2c" | "both";
@@ -40,8 +109,114 @@ export type BackupReport = {
 	schemaVersion: number,
 };
 
+export type Cadence = {
+	platform: string,
+	postsPerWeek: number,
+	/**  Preferred local times, `HH:MM`, sorted. */
+	timeSlots: string[],
+};
+
+/**  One post as the calendar draws it. */
+export type CalendarItem = {
+	id: string,
+	title: string,
+	status: PostStatus,
+	contentType: ContentType,
+	format: Format,
+	/**  RFC 3339 with the workspace zone's offset; `None` for backlog ideas. */
+	scheduledAt: string | null,
+	/**  Wall time in the workspace zone, `2026-03-08T09:00`. */
+	localTime: string | null,
+	platforms: string[],
+	pillarId: string | null,
+	pillarName: string | null,
+	pillarColour: string | null,
+	campaignSlug: string | null,
+	seriesId: string | null,
+};
+
+export type Comment = {
+	id: string,
+	authorId: string | null,
+	authorName: string,
+	body: string,
+	createdAt: string,
+};
+
+export type Competitor = {
+	id: string,
+	name: string,
+};
+
+/**  What a post does for the audience; the 7-2-1 guideline is about these shares. */
+export type ContentType = "educational" | "entertainment" | "promotional" | "community";
+
 /**  The small set of error kinds the UI branches on. */
 export type ErrorKind = "notFound" | "invalid" | "conflict" | "io" | "unsupported" | "newerSchema" | "corrupt" | "busy" | "internal";
+
+export type Event = {
+	id: string,
+	title: string,
+	kind: EventKind,
+	/**  Local dates, inclusive. */
+	startsOn: string,
+	endsOn: string,
+	notes: string,
+};
+
+export type EventInput = {
+	title: string,
+	kind: EventKind,
+	startsOn: string,
+	/**  Defaults to `startsOn` (a one-day event). */
+	endsOn: string | null,
+	notes: string,
+};
+
+export type EventKind = "launch" | "sale" | "store_event" | "other";
+
+/**  The events lane of a date range: the business's events and public holidays. */
+export type EventsLane = {
+	events: Event[],
+	holidays: Holiday[],
+};
+
+export type Format = "photo" | "carousel" | "short_video" | "long_video" | "text" | "story" | "live" | "link";
+
+export type Frequency = "weekly" | "monthly";
+
+export type Gap = {
+	platform: string,
+	/**  First day of the week (the workspace's week start), `YYYY-MM-DD`. */
+	weekStart: string,
+	planned: number,
+	target: number,
+};
+
+/**  One slice of the 7-2-1 gauge. */
+export type GuidelineShare = {
+	count: number,
+	share: number | null,
+	target: number | null,
+};
+
+export type HistoryEntry = {
+	id: string,
+	from: PostStatus | null,
+	to: PostStatus,
+	actorId: string | null,
+	actorName: string,
+	note: string,
+	at: string,
+};
+
+export type Holiday = {
+	date: string,
+	/**  ISO 3166-1 alpha-2: `JP` or `US`. */
+	country: string,
+	en: string,
+	ja: string,
+};
 
 export type Industry = "cafe_restaurant" | "bakery_food" | "retail" | "beauty_wellness" | "fashion_apparel" | "hospitality_travel" | "professional_services" | "agency" | "b2b_tech" | "manufacturing" | "education" | "health_clinic" | "real_estate" | "nonprofit" | "other";
 
@@ -55,6 +230,137 @@ export type IpcError = {
 
 export type Language = "en" | "ja";
 
+/**  Where a variant's link goes. */
+export type LinkPlacement = "none" | "in_text" | "first_comment" | "link_in_bio" | "link_sticker";
+
+export type MixStats = {
+	total: number,
+	byType: TypeCount[],
+	/**  Educational + entertainment (the "7"). */
+	value: GuidelineShare,
+	/**  Community (the "2"). */
+	dialogue: GuidelineShare,
+	/**  Promotional (the "1"). */
+	promotion: GuidelineShare,
+	byPillar: PillarCount[],
+	warnings: MixWarning[],
+};
+
+export type MixWarning = {
+	kind: MixWarningKind,
+	share: number | null,
+	pillarId: string | null,
+	message: string,
+};
+
+export type MixWarningKind = "promotion_heavy" | "pillar_dominant";
+
+export type MoveInput = {
+	postId: string,
+	/**
+	 *  Where to: a wall time in the workspace zone (`2026-03-08T09:00`), an RFC 3339
+	 *  instant, or `None` to send the post back to the unscheduled backlog.
+	 */
+	to: string | null,
+};
+
+export type MoveOutcome = {
+	/**  False when the post was already there (a repeated request changes nothing). */
+	changed: boolean,
+	item: CalendarItem,
+};
+
+export type Pillar = {
+	id: string,
+	name: string,
+	description: string,
+	/**  Colour name; the UI uses the token `--pillar-<colour>`. */
+	colour: string,
+	personaIds: string[],
+	objectiveId: string | null,
+	sortOrder: number,
+};
+
+export type PillarCount = {
+	pillarId: string | null,
+	name: string | null,
+	colour: string | null,
+	count: number,
+	share: number | null,
+};
+
+export type PillarInput = {
+	name: string,
+	description: string,
+	colour: string,
+	personaIds: string[],
+	objectiveId: string | null,
+	sortOrder: number | null,
+};
+
+export type Post = {
+	id: string,
+	title: string,
+	body: string,
+	pillarId: string | null,
+	contentType: ContentType,
+	format: Format,
+	objectiveId: string | null,
+	kpiId: string | null,
+	personaIds: string[],
+	campaignName: string | null,
+	campaignSlug: string | null,
+	/**  RFC 3339 in the post's zone (`2026-03-08T09:00:00+09:00`), `None` for backlog ideas. */
+	scheduledAt: string | null,
+	time: PostTime | null,
+	status: PostStatus,
+	ownerId: string | null,
+	notes: string,
+	links: string[],
+	seriesId: string | null,
+	variants: Variant[],
+	createdAt: string,
+	updatedAt: string,
+};
+
+/**
+ *  What the post editor saves. `scheduled_local` is a wall time in the workspace's zone
+ *  (`2026-03-08T09:00`) or an RFC 3339 instant; `None` keeps the post in the backlog.
+ */
+export type PostInput = {
+	title: string,
+	body: string,
+	pillarId: string | null,
+	contentType: ContentType,
+	format: Format,
+	objectiveId: string | null,
+	kpiId: string | null,
+	personaIds: string[],
+	campaignName: string | null,
+	campaignSlug: string | null,
+	scheduledLocal: string | null,
+	ownerId: string | null,
+	notes: string,
+	links: string[],
+	variants: VariantInput[],
+};
+
+/**
+ *  The approval flow: idea → draft → in_review → approved → scheduled → published, with
+ *  `changes_requested` as the way back from review.
+ */
+export type PostStatus = "idea" | "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "published";
+
+/**  A resolved post time, as stored. */
+export type PostTime = {
+	/**  UTC instant, `2026-03-08T14:00:00Z`. */
+	utc: string,
+	/**  IANA zone, e.g. `Asia/Tokyo`. */
+	timeZone: string,
+	/**  Wall time in that zone, `2026-03-08T09:00`. */
+	local: string,
+};
+
 export type RestoreReport = {
 	path: string,
 	schemaVersion: number,
@@ -62,10 +368,125 @@ export type RestoreReport = {
 	safetyBackup: string,
 };
 
+export type RiskCategory = "discriminatory" | "absolute_claim" | "health_claim" | "financial_claim" | "competitor" | "sensitive_topic";
+
+export type RiskHit = {
+	category: RiskCategory,
+	/**  The list entry that matched (as written in the list). */
+	term: string,
+	span: Span,
+};
+
+/**  One risk warning of a post and whether a reviewer has acknowledged it. */
+export type RiskReview = {
+	hit: RiskHit,
+	acknowledgedBy: string | null,
+	acknowledgedAt: string | null,
+};
+
+export type Role = "owner" | "operator" | "manager" | "brand_legal";
+
+export type SeriesCreated = {
+	seriesId: string,
+	posts: Post[],
+};
+
+export type SeriesInput = {
+	/**  The post every occurrence copies; its `scheduledLocal` is the first occurrence. */
+	template: PostInput,
+	frequency: Frequency,
+	/**  Every `interval` weeks or months (1–12). */
+	interval: number,
+	/**  Last local date (inclusive), if any. */
+	until: string | null,
+	/**  How many occurrences, if any (capped at [`MAX_OCCURRENCES`]). */
+	count: number | null,
+};
+
+/**  Character offsets (Unicode scalar values, as `Array.from(text)` counts them), end exclusive. */
+export type Span = {
+	start: number,
+	end: number,
+};
+
+export type StepSetting = {
+	step: ApprovalStep,
+	required: boolean,
+};
+
 /**  Defaults offered on first run. */
 export type SystemDefaults = {
 	timeZone: string,
 	language: Language,
+};
+
+export type TeamMember = {
+	id: string,
+	name: string,
+	role: Role,
+};
+
+export type TeamMemberInput = {
+	name: string,
+	role: Role,
+};
+
+export type TeamSettings = {
+	members: TeamMember[],
+	steps: StepSetting[],
+};
+
+/**  One link of a post, tracked for one of its platforms. */
+export type TrackedLink = {
+	platform: string,
+	url: string,
+	tracked: string,
+};
+
+export type TransitionInput = {
+	postId: string,
+	to: PostStatus,
+	/**  The team member making the move (`None`: the workspace owner at this computer). */
+	actorId: string | null,
+	note: string,
+};
+
+export type TypeCount = {
+	contentType: ContentType,
+	count: number,
+	share: number | null,
+};
+
+export type UtmInput = {
+	url: string,
+	platform: string,
+	campaign: string | null,
+	content: string,
+};
+
+export type Variant = {
+	id: string,
+	platform: string,
+	/**  `None` while the variant inherits the post's master text. */
+	textOverride: string | null,
+	hashtags: string[],
+	firstComment: string | null,
+	linkPlacement: LinkPlacement,
+};
+
+export type VariantInput = {
+	platform: string,
+	textOverride: string | null,
+	hashtags: string[],
+	firstComment: string | null,
+	linkPlacement: LinkPlacement,
+};
+
+/**  The mix of one week (weeks start on the workspace's week start). */
+export type WeekMix = {
+	/**  `YYYY-MM-DD` */
+	weekStart: string,
+	stats: MixStats,
 };
 
 export type WeekStart = "monday" | "sunday";

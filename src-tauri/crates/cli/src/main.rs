@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use plotline_core::workspace::Language;
-use plotline_core::{demo, info, DataDir, Store};
+use plotline_core::{calendar, demo, info, DataDir, Store};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +38,35 @@ enum Command {
     },
     /// Replace the data with a verified backup (a safety copy goes to backups/ first).
     Restore { file: PathBuf },
+    /// Posts on the content calendar.
+    Posts {
+        #[command(subcommand)]
+        command: PostsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PostsCommand {
+    /// List posts as a JSON array. Without dates: every post (scheduled by time, then the
+    /// unscheduled backlog). With --from/--to: posts scheduled on those days (both
+    /// inclusive, in the business's time zone).
+    List {
+        /// First day, YYYY-MM-DD (or an RFC 3339 instant).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day, YYYY-MM-DD, inclusive (or an RFC 3339 instant, exclusive).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+    },
+    /// Reschedule a post (same rules as dragging it on the calendar).
+    Move {
+        /// The post's id (from `posts list`).
+        id: String,
+        /// RFC 3339 time (2026-12-01T09:00:00+09:00), a wall time in the business's time
+        /// zone (2026-12-01T09:00), or `none` to move it back to the unscheduled backlog.
+        #[arg(long, value_name = "TIME")]
+        to: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -59,10 +88,65 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
         }
         Command::Info => to_json(info::data_info(&store)?),
         Command::Backup { out } => to_json(store.backup_to(&out)?),
+        Command::Posts { command } => posts(&store, command),
         Command::Restore { file } => {
             // Never swap the database under an open Plotline window.
             let _lock = dir.lock()?;
             to_json(store.restore_from(&file)?)
+        }
+    }
+}
+
+fn post_json(item: &calendar::CalendarItem) -> serde_json::Value {
+    serde_json::json!({
+        "id": item.id,
+        "title": item.title,
+        "status": item.status,
+        "platforms": item.platforms,
+        "scheduled_at": item.scheduled_at,
+        "pillar": item.pillar_name,
+        "pillar_id": item.pillar_id,
+        "content_type": item.content_type,
+        "format": item.format,
+        "campaign": item.campaign_slug,
+        "series_id": item.series_id,
+    })
+}
+
+/// `--to` as a date is the last day included: the range ends at the next midnight.
+fn inclusive_end(to: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(to.trim(), "%Y-%m-%d") {
+        Ok(d) => d
+            .succ_opt()
+            .map_or_else(|| to.to_string(), |d| d.to_string()),
+        Err(_) => to.to_string(),
+    }
+}
+
+fn posts(store: &Store, command: PostsCommand) -> plotline_core::Result<serde_json::Value> {
+    match command {
+        PostsCommand::List { from, to } => {
+            let items = match (from, to) {
+                (None, None) => store.read(calendar::all_items)?,
+                (from, to) => {
+                    let from = from.unwrap_or_else(|| "1970-01-01".into());
+                    let to = to.map_or_else(|| "9999-12-31".into(), |t| inclusive_end(&t));
+                    store.read(|c| calendar::range(c, &from, &to))?
+                }
+            };
+            Ok(serde_json::Value::Array(
+                items.iter().map(post_json).collect(),
+            ))
+        }
+        PostsCommand::Move { id, to } => {
+            let input = calendar::MoveInput {
+                post_id: id,
+                to: Some(to),
+            };
+            let out = store.write(|tx| calendar::move_post(tx, &input))?;
+            let mut v = post_json(&out.item);
+            v["changed"] = serde_json::Value::Bool(out.changed);
+            Ok(v)
         }
     }
 }

@@ -96,3 +96,117 @@ fn environment_variable_selects_the_data_dir() {
     assert_eq!(json(&out)["data_dir"], t.path().display().to_string());
     assert!(t.path().join("plotline.db").is_file());
 }
+
+fn posts_of(dir: &std::path::Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["posts", "list"];
+    all.extend_from_slice(args);
+    json(&cli(dir, &all)).as_array().unwrap().clone()
+}
+
+#[test]
+fn posts_list_prints_the_sample_plan_as_json() {
+    let t = tempfile::tempdir().unwrap();
+    json(&cli(t.path(), &["demo"]));
+    let all = posts_of(t.path(), &[]);
+    assert!(all.len() >= 45, "{}", all.len());
+    let statuses = [
+        "idea",
+        "draft",
+        "in_review",
+        "changes_requested",
+        "approved",
+        "scheduled",
+        "published",
+    ];
+    for p in &all {
+        assert!(p["id"].as_str().unwrap().len() == 36);
+        assert!(!p["title"].as_str().unwrap().is_empty());
+        assert!(statuses.contains(&p["status"].as_str().unwrap()), "{p}");
+        assert!(p["platforms"].is_array());
+        assert!(p["content_type"].is_string());
+        match p["scheduled_at"].as_str() {
+            Some(s) => assert!(s.ends_with("+09:00") && s.len() == 25, "{s}"),
+            None => assert!(p["scheduled_at"].is_null()),
+        }
+    }
+    for s in statuses {
+        assert!(all.iter().any(|p| p["status"] == s), "{s} missing");
+    }
+    assert!(
+        all.iter().any(|p| p["scheduled_at"].is_null()),
+        "backlog ideas listed"
+    );
+    assert!(all
+        .iter()
+        .any(|p| p["platforms"] == serde_json::json!(["instagram", "line_official_account"])));
+
+    // A date range: both days inclusive, only scheduled posts, in time order.
+    let first = all[0]["scheduled_at"].as_str().unwrap()[..10].to_string();
+    let day = posts_of(t.path(), &["--from", &first, "--to", &first]);
+    assert!(!day.is_empty());
+    assert!(day
+        .iter()
+        .all(|p| p["scheduled_at"].as_str().unwrap().starts_with(&first)));
+    let times: Vec<&str> = day
+        .iter()
+        .map(|p| p["scheduled_at"].as_str().unwrap())
+        .collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times, sorted);
+    assert!(posts_of(t.path(), &["--from", "2001-01-01", "--to", "2001-01-31"]).is_empty());
+
+    let out = cli(t.path(), &["posts", "list", "--from", "yesterday"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a date"));
+}
+
+#[test]
+fn posts_move_reschedules_idempotently_and_unschedules() {
+    let t = tempfile::tempdir().unwrap();
+    json(&cli(t.path(), &["demo", "--language", "ja"]));
+    let all = posts_of(t.path(), &[]);
+    let post = all
+        .iter()
+        .find(|p| p["status"] == "draft" && !p["scheduled_at"].is_null())
+        .unwrap();
+    let id = post["id"].as_str().unwrap();
+
+    let moved = json(&cli(
+        t.path(),
+        &["posts", "move", id, "--to", "2027-01-05T00:30:00Z"],
+    ));
+    assert_eq!(moved["changed"], true);
+    assert_eq!(moved["scheduled_at"], "2027-01-05T09:30:00+09:00");
+    let again = json(&cli(
+        t.path(),
+        &["posts", "move", id, "--to", "2027-01-05T09:30:00+09:00"],
+    ));
+    assert_eq!(again["changed"], false, "the same move twice is one change");
+    let listed = posts_of(t.path(), &["--from", "2027-01-05", "--to", "2027-01-05"]);
+    assert!(listed.iter().any(|p| p["id"] == id));
+
+    let back = json(&cli(t.path(), &["posts", "move", id, "--to", "none"]));
+    assert!(back["scheduled_at"].is_null());
+    assert_eq!(posts_of(t.path(), &[]).len(), all.len(), "one row per post");
+
+    // Published posts stay put; unknown ids and bad times fail on stderr.
+    let published = all.iter().find(|p| p["status"] == "published").unwrap();
+    let out = cli(
+        t.path(),
+        &[
+            "posts",
+            "move",
+            published["id"].as_str().unwrap(),
+            "--to",
+            "2027-02-01T09:00",
+        ],
+    );
+    assert!(!out.status.success() && out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already published"));
+    let out = cli(t.path(), &["posts", "move", "no-such-id", "--to", "none"]);
+    assert!(!out.status.success());
+    let out = cli(t.path(), &["posts", "move", id, "--to", "tomorrow"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a date and time"));
+}

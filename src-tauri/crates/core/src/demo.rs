@@ -1,6 +1,21 @@
 //! The sample business: a small neighbourhood bakery in Tokyo. Later features add its
 //! objectives, personas, pillars and posts here, so the sample grows with the app.
+//!
+//! The content plan is laid out relative to today (from the Monday of the current week,
+//! six weeks ahead) so the calendar is alive on first launch: past posts are published,
+//! the coming week is scheduled, later weeks are still in the approval flow.
 
+use chrono::{Datelike, Duration, NaiveDate, Utc};
+use rusqlite::Transaction;
+
+use crate::calendar::{events, series, EventInput, EventKind, Frequency, SeriesInput};
+use crate::content::mix::{self, Cadence};
+use crate::content::posts::{self, PostInput, VariantInput};
+use crate::content::risk;
+use crate::content::team::{self, ApprovalStep, Role, TeamMemberInput};
+use crate::content::time;
+use crate::content::workflow::{self, AcknowledgeInput, TransitionInput};
+use crate::content::{pillars, ContentType, Format, LinkPlacement, PillarInput, PostStatus};
 use crate::db::Store;
 use crate::error::Result;
 use crate::workspace::{self, Audience, Industry, Language, WeekStart, Workspace, WorkspaceInput};
@@ -25,5 +40,613 @@ pub fn sample_profile(language: Language) -> WorkspaceInput {
 
 /// Seed the sample bakery into an empty workspace, all in one transaction.
 pub fn seed_sample(store: &Store, language: Language) -> Result<Workspace> {
-    store.write(|tx| workspace::create_sample(tx, &sample_profile(language)))
+    store.write(|tx| {
+        let ws = workspace::create_sample(tx, &sample_profile(language))?;
+        let tz = time::parse_zone("timeZone", &ws.time_zone)?;
+        let today = Utc::now().with_timezone(&tz).date_naive();
+        seed_content(tx, language, today)?;
+        Ok(ws)
+    })
+}
+
+fn pick(language: Language, en: &str, ja: &str) -> String {
+    match language {
+        Language::En => en.to_string(),
+        Language::Ja => ja.to_string(),
+    }
+}
+
+/// (day offset in the week, time, pillar index, content type, format, platforms)
+type Slot = (
+    i64,
+    &'static str,
+    usize,
+    ContentType,
+    Format,
+    &'static [&'static str],
+);
+
+const IG: &[&str] = &["instagram"];
+const IG_LINE: &[&str] = &["instagram", "line_official_account"];
+const IG_GBP: &[&str] = &["instagram", "google_business_profile"];
+
+/// Six weekly slots; the Friday LINE post is the recurring series.
+const SLOTS: [Slot; 6] = [
+    (
+        0,
+        "07:30",
+        0,
+        ContentType::Educational,
+        Format::Carousel,
+        IG,
+    ),
+    (
+        1,
+        "12:00",
+        1,
+        ContentType::Promotional,
+        Format::Photo,
+        IG_LINE,
+    ),
+    (
+        2,
+        "18:00",
+        3,
+        ContentType::Entertainment,
+        Format::ShortVideo,
+        IG,
+    ),
+    (3, "07:30", 0, ContentType::Educational, Format::Photo, IG),
+    (5, "10:00", 2, ContentType::Community, Format::Photo, IG_GBP),
+    (6, "17:00", 3, ContentType::Entertainment, Format::Story, IG),
+];
+
+/// Titles per slot and week (English, Japanese).
+const TITLES: [[(&str, &str); 6]; 6] = [
+    [
+        (
+            "Why our croissants rest for 36 hours",
+            "クロワッサンを36時間寝かせる理由",
+        ),
+        ("Reading a sourdough crumb", "サワードウの断面の読み方"),
+        ("Three flours, three breads", "3種類の小麦粉、3つのパン"),
+        (
+            "How to keep bread fresh at home",
+            "おうちでパンをおいしく保存するコツ",
+        ),
+        (
+            "What makes a good melon pan crust",
+            "メロンパンのサクサク皮のひみつ",
+        ),
+        (
+            "Shaping baguettes, step by step",
+            "バゲット成形をステップごとに",
+        ),
+    ],
+    [
+        ("New: chestnut & hojicha bun", "新作：栗とほうじ茶のパン"),
+        (
+            "Lunch set: soup + half baguette",
+            "ランチセット：スープ＋ハーフバゲット",
+        ),
+        ("Weekend bread box is back", "週末パンボックス再開"),
+        (
+            "Christmas stollen pre-orders open",
+            "クリスマスシュトーレン予約開始",
+        ),
+        (
+            "Yuzu cream bun, this week only",
+            "今週だけの柚子クリームパン",
+        ),
+        (
+            "Gift boxes for year-end greetings",
+            "年末のごあいさつギフトボックス",
+        ),
+    ],
+    [
+        (
+            "4 a.m. at the bakery (with music)",
+            "朝4時のパン工房（音楽つき）",
+        ),
+        ("Our oven has a name", "うちのオーブンには名前がある"),
+        ("Guess the bread from the sound", "音だけでパンを当ててみて"),
+        ("Flour everywhere: a blooper reel", "粉まみれのNG集"),
+        (
+            "Slow-motion baguette crackle",
+            "スローモーションで聴くバゲットの音",
+        ),
+        (
+            "The staff's secret favourite",
+            "スタッフがこっそり好きなパン",
+        ),
+    ],
+    [
+        (
+            "Butter vs. margarine: what changes?",
+            "バターとマーガリン、何が違う？",
+        ),
+        (
+            "Why we score bread before baking",
+            "焼く前にクープを入れる理由",
+        ),
+        ("Rye bread: a beginner's guide", "はじめてのライ麦パン"),
+        ("Steam in the oven, explained", "オーブンのスチームのはなし"),
+        (
+            "Our sourdough starter turns five",
+            "自家製酵母が5歳になりました",
+        ),
+        (
+            "Pairing bread with winter soups",
+            "冬のスープに合うパンの選び方",
+        ),
+    ],
+    [
+        (
+            "Your favourite bread for a picnic?",
+            "ピクニックに持っていくならどのパン？",
+        ),
+        ("Thank you, morning regulars", "朝の常連さんへ、ありがとう"),
+        (
+            "Meet the farmer behind our flour",
+            "小麦を育てる農家さんを紹介",
+        ),
+        (
+            "Share your bread-day photos",
+            "#こもれびの朝 の写真を募集中",
+        ),
+        ("Vote: next month's special", "投票：来月の限定パンはどれ？"),
+        ("Shopping street winter lights", "商店街のイルミネーション"),
+    ],
+    [
+        ("A day in the life of our baker", "パン職人の一日"),
+        (
+            "Before/after: the morning rush",
+            "朝のピーク、ビフォーアフター",
+        ),
+        (
+            "Bread art: a fox made of dough",
+            "パンアート：生地でつくったキツネ",
+        ),
+        ("Closing time: what's left?", "閉店前、残っているのは？"),
+        ("Tasting the new range with the team", "チームで新作を試食"),
+        (
+            "The bakery cat's favourite spot",
+            "看板猫のお気に入りの場所",
+        ),
+    ],
+];
+
+/// Week 3 is the deliberately promotion-heavy week (Christmas pre-orders): its
+/// educational/entertainment slots sell instead, so the mix warning shows.
+const PROMO_WEEK: usize = 3;
+const PROMO_TITLES: [(&str, &str); 3] = [
+    (
+        "Stollen: order by Friday for 10% off",
+        "シュトーレン：金曜までの予約で10%オフ",
+    ),
+    ("Christmas cake tasting day", "クリスマスケーキ試食デー"),
+    (
+        "Best gift in town: our bread box",
+        "街で一番のギフト：パンボックス",
+    ),
+];
+
+fn status_for(post_date: NaiveDate, today: NaiveDate, index: usize) -> PostStatus {
+    let days = (post_date - today).num_days();
+    match days {
+        d if d < 0 => PostStatus::Published,
+        0..=6 => PostStatus::Scheduled,
+        7..=13 => PostStatus::Approved,
+        14..=20 => {
+            if index % 4 == 1 {
+                PostStatus::ChangesRequested
+            } else {
+                PostStatus::InReview
+            }
+        }
+        _ => {
+            if index.is_multiple_of(3) {
+                PostStatus::Idea
+            } else {
+                PostStatus::Draft
+            }
+        }
+    }
+}
+
+struct Team {
+    operator: String,
+    manager: String,
+}
+
+fn advance(
+    tx: &Transaction<'_>,
+    id: &str,
+    target: PostStatus,
+    team: &Team,
+    language: Language,
+) -> Result<()> {
+    use PostStatus::*;
+    let path: &[PostStatus] = match target {
+        Idea | Draft => &[],
+        InReview => &[InReview],
+        ChangesRequested => &[InReview, ChangesRequested],
+        Approved => &[InReview, Approved],
+        Scheduled => &[InReview, Approved, Scheduled],
+        Published => &[InReview, Approved, Scheduled, Published],
+    };
+    for step in path {
+        let (actor, note) = match step {
+            InReview => (Some(team.operator.clone()), String::new()),
+            ChangesRequested => (
+                Some(team.manager.clone()),
+                pick(
+                    language,
+                    "Please add the price and the pick-up days.",
+                    "価格と受け取り日を追記してください。",
+                ),
+            ),
+            Approved => {
+                workflow::sign_off(tx, id, ApprovalStep::ManagerReview, &team.manager)?;
+                let post = posts::get(tx, id)?;
+                for h in workflow::unacknowledged_risks(tx, &post)? {
+                    workflow::acknowledge_risk(
+                        tx,
+                        &AcknowledgeInput {
+                            post_id: id.into(),
+                            category: h.category,
+                            term: h.term,
+                            actor_id: Some(team.manager.clone()),
+                        },
+                    )?;
+                }
+                (Some(team.manager.clone()), String::new())
+            }
+            Scheduled => (Some(team.operator.clone()), String::new()),
+            _ => (None, String::new()),
+        };
+        workflow::transition(
+            tx,
+            &TransitionInput {
+                post_id: id.into(),
+                to: *step,
+                actor_id: actor,
+                note: note.clone(),
+            },
+        )?;
+        if *step == ChangesRequested {
+            workflow::add_comment(tx, id, Some(&team.manager), &note)?;
+        }
+    }
+    Ok(())
+}
+
+fn variants(platforms: &[&str], language: Language, with_link: bool) -> Vec<VariantInput> {
+    platforms
+        .iter()
+        .map(|p| {
+            let mut v = VariantInput::inherit(p);
+            match *p {
+                "instagram" => {
+                    v.hashtags = match language {
+                        Language::En => vec!["komorebibakery".into(), "tokyobakery".into(), "freshbread".into()],
+                        Language::Ja => vec!["こもれびベーカリー".into(), "パン屋さん".into(), "焼きたてパン".into()],
+                    };
+                    v.link_placement = if with_link { LinkPlacement::LinkInBio } else { LinkPlacement::None };
+                }
+                "line_official_account" => {
+                    v.text_override = Some(pick(
+                        language,
+                        "This week at Komorebi: tap the link for details and pick-up times.",
+                        "今週のこもれびベーカリー：詳しくはリンクから。受け取り時間もご確認ください。",
+                    ));
+                    v.link_placement = if with_link { LinkPlacement::InText } else { LinkPlacement::None };
+                }
+                _ => {}
+            }
+            v
+        })
+        .collect()
+}
+
+/// The sample content plan, relative to `today` (a date in the bakery's zone).
+pub fn seed_content(tx: &Transaction<'_>, language: Language, today: NaiveDate) -> Result<()> {
+    let l = |en: &str, ja: &str| pick(language, en, ja);
+    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+
+    let owner = team::add_member(
+        tx,
+        &TeamMemberInput {
+            name: l("Mariko Sato", "佐藤 真理子"),
+            role: Role::Owner,
+        },
+    )?;
+    let operator = team::add_member(
+        tx,
+        &TeamMemberInput {
+            name: l("Yuki Tanaka", "田中 ゆき"),
+            role: Role::Operator,
+        },
+    )?;
+    let manager = team::add_member(
+        tx,
+        &TeamMemberInput {
+            name: l("Ken Ito", "伊藤 健"),
+            role: Role::Manager,
+        },
+    )?;
+    team::set_step_required(tx, ApprovalStep::ManagerReview, true)?;
+    team::set_step_required(tx, ApprovalStep::BrandCheck, false)?;
+    let team = Team {
+        operator: operator.id.clone(),
+        manager: manager.id.clone(),
+    };
+    risk::add_competitor(tx, &l("Sunrise Bakery", "サンライズベーカリー"))?;
+
+    let pillar_defs = [
+        (
+            l("Bread craft", "パンづくりの裏側"),
+            l(
+                "How we bake: flours, fermentation, technique. Builds trust in quality.",
+                "粉・発酵・技術。品質への信頼を育てる。",
+            ),
+            "leaf",
+        ),
+        (
+            l("Seasonal menu", "季節のメニュー"),
+            l(
+                "New and seasonal breads, sets and gifts.",
+                "新作・季節限定・セットやギフト。",
+            ),
+            "sun",
+        ),
+        (
+            l("Neighbourhood life", "まちの暮らし"),
+            l(
+                "Regulars, local producers and the shopping street.",
+                "常連さん、地元の生産者、商店街。",
+            ),
+            "sky",
+        ),
+        (
+            l("Bakery smiles", "こもれびの日常"),
+            l("Light, fun moments from the bakery.", "お店の楽しい日常。"),
+            "rose",
+        ),
+    ];
+    let mut pillar_ids = Vec::new();
+    for (i, (name, description, colour)) in pillar_defs.iter().enumerate() {
+        let p = pillars::create(
+            tx,
+            &PillarInput {
+                name: name.clone(),
+                description: description.clone(),
+                colour: (*colour).into(),
+                persona_ids: vec![],
+                objective_id: None,
+                sort_order: Some(i as i32),
+            },
+        )?;
+        pillar_ids.push(p.id);
+    }
+
+    mix::set_cadence(
+        tx,
+        &Cadence {
+            platform: "instagram".into(),
+            posts_per_week: 5,
+            time_slots: vec!["07:30".into(), "12:00".into(), "18:00".into()],
+        },
+    )?;
+    mix::set_cadence(
+        tx,
+        &Cadence {
+            platform: "line_official_account".into(),
+            posts_per_week: 2,
+            time_slots: vec!["08:00".into(), "12:00".into()],
+        },
+    )?;
+
+    let mut index = 0;
+    // `week` indexes the titles, the dates and the promotion rule alike.
+    #[allow(clippy::needless_range_loop)]
+    for week in 0..6usize {
+        for (slot_i, (day, at, pillar, ct, format, platforms)) in SLOTS.iter().enumerate() {
+            let date = monday + Duration::days(7 * week as i64 + day);
+            let (mut title, mut content_type, mut pillar) = (TITLES[slot_i][week], *ct, *pillar);
+            // Promotions on Tuesdays every other week; the promo week sells all week.
+            if slot_i == 1 && week % 2 == 1 && week != PROMO_WEEK {
+                content_type = ContentType::Educational;
+            }
+            if week == PROMO_WEEK && [2, 3, 4].contains(&slot_i) {
+                let k = [2, 3, 4].iter().position(|s| *s == slot_i).unwrap_or(0);
+                title = PROMO_TITLES[k];
+                content_type = ContentType::Promotional;
+                pillar = 1;
+            }
+            let status = status_for(date, today, index);
+            let title = l(title.0, title.1);
+            let body = if status == PostStatus::Idea {
+                String::new()
+            } else {
+                match language {
+                    Language::En => format!("{title}. Come by Komorebi Bakery this week — open 7:00–19:00, closed Wednesdays."),
+                    Language::Ja => format!("{title}。こもれびベーカリーへぜひ。営業時間 7:00〜19:00（水曜定休）。"),
+                }
+            };
+            let promo = content_type == ContentType::Promotional;
+            let input = PostInput {
+                title,
+                body,
+                pillar_id: Some(pillar_ids[pillar].clone()),
+                content_type,
+                format: *format,
+                objective_id: None,
+                kpi_id: None,
+                persona_ids: vec![],
+                campaign_name: if week == PROMO_WEEK && promo {
+                    Some("Christmas 2026".into())
+                } else {
+                    None
+                },
+                campaign_slug: None,
+                scheduled_local: Some(format!("{date}T{at}")),
+                owner_id: Some(if slot_i % 2 == 0 {
+                    operator.id.clone()
+                } else {
+                    owner.id.clone()
+                }),
+                notes: String::new(),
+                links: if promo {
+                    vec!["https://komorebi-bakery.example/shop".into()]
+                } else {
+                    vec![]
+                },
+                variants: variants(platforms, language, promo),
+            };
+            let post = posts::create(tx, &input, Some(&operator.id))?;
+            advance(tx, &post.id, status, &team, language)?;
+            index += 1;
+        }
+    }
+
+    // Last week's results, so there is published history even on a Monday morning.
+    for (days_back, en, ja, ct) in [
+        (
+            3,
+            "Friday focaccia, sold out by noon",
+            "金曜のフォカッチャ、お昼に完売",
+            ContentType::Entertainment,
+        ),
+        (
+            5,
+            "How we pick our butter",
+            "バターの選び方",
+            ContentType::Educational,
+        ),
+    ] {
+        let mut p = PostInput::idea(&l(en, ja), ct, Format::Photo);
+        p.body = l(en, ja);
+        p.pillar_id = Some(pillar_ids[if ct == ContentType::Educational { 0 } else { 3 }].clone());
+        p.scheduled_local = Some(format!("{}T18:00", monday - Duration::days(days_back)));
+        p.variants = variants(IG, language, false);
+        let p = posts::create(tx, &p, Some(&operator.id))?;
+        advance(tx, &p.id, PostStatus::Published, &team, language)?;
+    }
+
+    // The recurring series: the weekend bake list on LINE every Friday morning.
+    let first_friday = monday + Duration::days(4);
+    let mut template = PostInput::idea(
+        &l("This weekend's bakes", "今週末の焼き上がりリスト"),
+        ContentType::Educational,
+        Format::Text,
+    );
+    template.body = l(
+        "Saturday & Sunday: country loaf, cinnamon rolls, melon pan. Reserve by message until Friday 18:00.",
+        "土日の焼き上がり：カンパーニュ、シナモンロール、メロンパン。金曜18時までメッセージでご予約ください。",
+    );
+    template.pillar_id = Some(pillar_ids[0].clone());
+    template.scheduled_local = Some(format!("{first_friday}T08:00"));
+    template.owner_id = Some(operator.id.clone());
+    template.variants = vec![VariantInput::inherit("line_official_account")];
+    let created = series::create_series(
+        tx,
+        &SeriesInput {
+            template,
+            frequency: Frequency::Weekly,
+            interval: 1,
+            until: None,
+            count: Some(6),
+        },
+    )?;
+    for p in &created.posts {
+        let date = p
+            .time
+            .as_ref()
+            .map(|t| t.local[..10].to_string())
+            .unwrap_or_default();
+        let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or(today);
+        let status = match status_for(date, today, 2) {
+            PostStatus::Idea | PostStatus::ChangesRequested => PostStatus::Draft,
+            s => s,
+        };
+        advance(tx, &p.id, status, &team, language)?;
+    }
+
+    // One post in review with wording the risk check flags (a regular's praise, quoted),
+    // to show the approval gate.
+    let mut risky = PostInput::idea(
+        &l("The best melon pan in Tokyo?", "日本一のメロンパン？"),
+        ContentType::Community,
+        Format::Photo,
+    );
+    risky.body = l(
+        "Regulars say it is the best melon pan in Tokyo, guaranteed crispy every morning.",
+        "常連さんいわく日本一のメロンパン。毎朝、絶対サクサクです。",
+    );
+    risky.pillar_id = Some(pillar_ids[2].clone());
+    risky.scheduled_local = Some(format!("{}T12:00", monday + Duration::days(16)));
+    risky.variants = variants(IG, language, false);
+    let risky = posts::create(tx, &risky, Some(&operator.id))?;
+    advance(tx, &risky.id, PostStatus::InReview, &team, language)?;
+
+    // Backlog ideas without a date.
+    for (en, ja, ct) in [
+        (
+            "Behind the scenes: delivery bike route",
+            "配達自転車のルート紹介",
+            ContentType::Entertainment,
+        ),
+        (
+            "Q&A: allergy information",
+            "Q&A：アレルギー表示について",
+            ContentType::Educational,
+        ),
+        (
+            "Customer bread stories",
+            "お客さまのパンの思い出",
+            ContentType::Community,
+        ),
+        (
+            "Valentine's chocolate bread teaser",
+            "バレンタインのチョコパン予告",
+            ContentType::Promotional,
+        ),
+    ] {
+        posts::create(
+            tx,
+            &PostInput::idea(&l(en, ja), ct, Format::Photo),
+            Some(&operator.id),
+        )?;
+    }
+
+    let sale_start = monday + Duration::days(7 * PROMO_WEEK as i64);
+    events::create_event(
+        tx,
+        &EventInput {
+            title: l("Christmas stollen pre-order week", "シュトーレン予約週間"),
+            kind: EventKind::Sale,
+            starts_on: sale_start.to_string(),
+            ends_on: Some((sale_start + Duration::days(6)).to_string()),
+            notes: l(
+                "10% off pre-orders placed by Friday.",
+                "金曜までのご予約は10%オフ。",
+            ),
+        },
+    )?;
+    let workshop = monday + Duration::days(7 * 5 + 5);
+    events::create_event(
+        tx,
+        &EventInput {
+            title: l("Kids' bread workshop", "親子パン教室"),
+            kind: EventKind::StoreEvent,
+            starts_on: workshop.to_string(),
+            ends_on: None,
+            notes: l(
+                "10:00–12:00, 8 families, in the back kitchen.",
+                "10:00〜12:00、8組限定、奥のキッチンにて。",
+            ),
+        },
+    )?;
+    Ok(())
 }

@@ -2,8 +2,10 @@
 //!
 //! The Tauri shell and the CLI are thin front ends over this crate.
 
+pub mod calendar;
 pub mod clock;
 pub mod connections;
+pub mod content;
 pub mod db;
 pub mod demo;
 pub mod error;

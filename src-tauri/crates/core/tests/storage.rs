@@ -66,16 +66,17 @@ fn committed_v1_fixture_opens_with_its_data() {
     assert_eq!(ws.time_zone, "Asia/Tokyo");
 }
 
-const TEST_V2: Migration = Migration {
-    version: 2,
-    name: "test: post ideas",
-    sql: "CREATE TABLE idea (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;
+/// A test-only migration after the app's latest one.
+fn test_next() -> Migration {
+    Migration {
+        version: db::latest_version() + 1,
+        name: "test: post ideas",
+        sql: "CREATE TABLE idea (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;
           INSERT INTO idea (text) SELECT 'first idea for ' || name FROM workspace;",
-};
+    }
+}
 
-/// The real migrations plus `extra` as the next version (whatever the latest real one is).
-fn with(mut extra: Migration) -> Vec<Migration> {
-    extra.version = db::latest_version() + 1;
+fn with(extra: Migration) -> Vec<Migration> {
     let mut v = MIGRATIONS.to_vec();
     v.push(extra);
     v
@@ -87,7 +88,7 @@ fn upgrading_the_v1_fixture_writes_a_verified_backup_first_and_keeps_the_data() 
     dir.ensure().unwrap();
     std::fs::copy(fixture("plotline-v1.db"), dir.db_path()).unwrap();
     let next = db::latest_version() + 1;
-    let store = Store::open_with(&dir, &with(TEST_V2)).unwrap();
+    let store = Store::open_with(&dir, &with(test_next())).unwrap();
     assert_eq!(store.schema_version().unwrap(), next);
     let idea: String = store
         .read(|c| Ok(c.query_row("SELECT text FROM idea", [], |r| r.get(0))?))
@@ -100,14 +101,24 @@ fn upgrading_the_v1_fixture_writes_a_verified_backup_first_and_keeps_the_data() 
         backups[0].starts_with(&format!("before-migration-v1-to-v{next}-")),
         "{backups:?}"
     );
-    // The backup restores to the pre-migration state (the v1 data, no idea table; restoring
-    // brings it to this build's schema).
+    // The backup restores the pre-migration data (brought to this version's schema, without
+    // the test migration's idea table).
     let (_t2, other) = temp_data_dir();
     let other_store = Store::open(&other).unwrap();
     other_store
         .restore_from(&dir.backups_dir().join(&backups[0]))
         .unwrap();
     assert_eq!(other_store.schema_version().unwrap(), db::latest_version());
+    let has_idea: i64 = other_store
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'idea'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(has_idea, 0);
     assert_eq!(
         other_store.read(workspace::get).unwrap().unwrap().name,
         "Komorebi Bakery"
@@ -120,12 +131,12 @@ fn failure_mid_migration_leaves_the_old_database_intact() {
     drop(store_with_cafe(&dir));
     let before = std::fs::read(dir.db_path()).unwrap();
     let broken = Migration {
-        version: 2,
+        version: db::latest_version() + 1,
         name: "test: broken",
         sql: "CREATE TABLE half (a INTEGER) STRICT; INSERT INTO no_such_table VALUES (1);",
     };
-    let latest = db::latest_version();
     let err = Store::open_with(&dir, &with(broken)).err().unwrap();
+    let latest = db::latest_version();
     assert!(
         err.to_string().contains(&format!("schema {}", latest + 1)),
         "{err}"

@@ -26,6 +26,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "connections (CalDAV accounts; keychain references only)",
         sql: crate::connections::SCHEMA_CONNECTIONS,
     },
+    Migration {
+        version: 3,
+        name: "content and calendar (pillars, posts, approval, series, events)",
+        sql: crate::content::SCHEMA,
+    },
 ];
 
 pub fn latest_version() -> u32 {
