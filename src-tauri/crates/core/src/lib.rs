@@ -9,6 +9,7 @@ pub mod error;
 pub mod fsx;
 pub mod info;
 pub mod paths;
+pub mod platforms;
 pub mod system;
 pub mod workspace;
 
