@@ -7,6 +7,8 @@ pub mod error;
 pub mod state;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_platforms;
 
 use plotline_core::DataDir;
 use tauri::Manager;
@@ -27,6 +29,13 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::workspace::load_sample_workspace,
             commands::settings::backup_now,
             commands::settings::restore_from_backup,
+            commands::platforms::list_platforms,
+            commands::platforms::recommend_platforms,
+            commands::platforms::get_platform_setup,
+            commands::platforms::save_platform_wizard_answers,
+            commands::platforms::set_active_platforms,
+            commands::platforms::get_account_design,
+            commands::platforms::save_account_design,
         ])
 }
 

@@ -9,4 +9,11 @@ pub const COMMANDS: &[&str] = &[
     "load_sample_workspace",
     "backup_now",
     "restore_from_backup",
+    "list_platforms",
+    "recommend_platforms",
+    "get_platform_setup",
+    "save_platform_wizard_answers",
+    "set_active_platforms",
+    "get_account_design",
+    "save_account_design",
 ];

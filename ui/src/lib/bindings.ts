@@ -21,9 +21,70 @@ export const commands = {
 	backupNow: () => typedError<BackupReport | null, IpcError>(__TAURI_INVOKE("backup_now")),
 	/**  Replace all data with a verified backup the user picks; `null` when cancelled. */
 	restoreFromBackup: () => typedError<RestoreReport | null, IpcError>(__TAURI_INVOKE("restore_from_backup")),
+	/**  The platform catalogue (the same for every workspace). */
+	listPlatforms: () => typedError<Catalog, IpcError>(__TAURI_INVOKE("list_platforms")),
+	/**  Rank the platforms for the wizard's answers (nothing is saved). */
+	recommendPlatforms: (answers: WizardAnswers) => typedError<Recommendation, IpcError>(__TAURI_INVOKE("recommend_platforms", { answers })),
+	/**  Active platforms, saved wizard answers and the "too many platforms" warning. */
+	getPlatformSetup: () => typedError<PlatformSetup, IpcError>(__TAURI_INVOKE("get_platform_setup")),
+	/**  Keep the wizard's answers so a re-run starts from them. */
+	savePlatformWizardAnswers: (answers: WizardAnswers) => typedError<PlatformSetup, IpcError>(__TAURI_INVOKE("save_platform_wizard_answers", { answers })),
+	/**  Make these platforms (in this order) the workspace's active platforms. */
+	setActivePlatforms: (platformIds: string[]) => typedError<PlatformSetup, IpcError>(__TAURI_INVOKE("set_active_platforms", { platformIds })),
+	/**  The account design of one platform (empty when not started). */
+	getAccountDesign: (platformId: string) => typedError<AccountDesign, IpcError>(__TAURI_INVOKE("get_account_design", { platformId })),
+	/**  Save the account design of an active platform. */
+	saveAccountDesign: (input: AccountDesignInput) => typedError<AccountDesign, IpcError>(__TAURI_INVOKE("save_account_design", { input })),
 };
 
 /* Types */
+export type AccountDesign = {
+	design: AccountDesignInput,
+	bioCheck: TextCheck,
+	checklist: ChecklistItem[],
+	/**  0–100: share of the ten parts filled in. */
+	completeness: number,
+	/**  camelCase names of the parts still missing. */
+	missing: string[],
+	updatedAt: string | null,
+};
+
+/**  The account design form. */
+export type AccountDesignInput = {
+	platformId: string,
+	/**  One sentence: who it's for, what it offers, in what style. */
+	concept: string,
+	toneWords: string[],
+	dos: string[],
+	donts: string[],
+	emojiUse: EmojiUse,
+	samplePhrases: string[],
+	bio: string,
+	handle: string,
+	link: string,
+	/**  Images (profile, cover, banner) already made at the catalogue's size. */
+	checklistDone: Placement[],
+	pinnedPost: string,
+};
+
+export type ActivePlatform = {
+	platformId: string,
+	position: number,
+	chosenAt: string,
+};
+
+/**  Strength 0–3 of a platform for each age band. */
+export type AgeFit = {
+	under25: number,
+	age25to34: number,
+	age35to44: number,
+	age45to54: number,
+	age55plus: number,
+};
+
+/**  Age bands used by the quick answers and the catalogue's `ageFit`. */
+export type AgeGroup = "under25" | "age25to34" | "age35to44" | "age45to54" | "age55plus";
+
 export type AppInfo = {
 	version: string,
 	schemaVersion: number,
@@ -34,14 +95,143 @@ export type AppInfo = {
 /**  Who the business sells to; it changes which KPIs and platforms Plotline suggests. */
 export type Audience = "b2b" | "b2c" | "both";
 
+export type AudienceAnswers = {
+	personas?: PersonaAnswer[],
+	/**  Quick answers when there are no personas yet. */
+	ageGroups?: AgeGroup[],
+	market: Audience,
+	region: Region,
+	/**  A shop, café or clinic people visit in person. */
+	localBusiness?: boolean,
+};
+
+export type AudienceFacts = {
+	ageSkew: Localized,
+	regions: Localized,
+	japanNote: Localized,
+	b2bFit: Fit,
+	b2cFit: Fit,
+	/**  Fit for a business with a physical location serving its neighbourhood. */
+	localFit: Fit,
+	japanReach: Fit,
+	internationalReach: Fit,
+	ageFit: AgeFit,
+	sources: string[],
+	confidence: Confidence,
+};
+
 export type BackupReport = {
 	path: string,
 	bytes: number,
 	schemaVersion: number,
 };
 
+export type Cadence = {
+	postsPerWeekMin: number | null,
+	postsPerWeekMax: number | null,
+	note: Localized,
+	sources: string[],
+	confidence: Confidence,
+};
+
+export type Capacity = {
+	hoursPerWeek: number | null,
+	whoPosts: WhoPosts,
+	shortVideo: boolean,
+	photos: boolean,
+	longForm: boolean,
+};
+
+export type Catalog = {
+	catalogVersion: string,
+	/**  The date (YYYY-MM-DD) the facts were last checked against their sources. */
+	checkedOn: string,
+	platforms: Platform[],
+};
+
+export type ChecklistItem = {
+	placement: Placement,
+	width: number,
+	height: number,
+	aspect: string,
+	done: boolean,
+};
+
+export type Competitor = {
+	name: string,
+	/**  Platforms where the competitor posts. */
+	activeOn?: string[],
+	/**  Platforms where the competitor visibly succeeds (engagement, sales, queues). */
+	succeedingOn?: string[],
+};
+
+/**  How sure the catalogue is about a fact group. */
+export type Confidence = "high" | "medium" | "low";
+
+export type ContentFacts = {
+	strengths: Localized[],
+	formats: ContentFormat[],
+	goalFit: GoalFit,
+	sources: string[],
+	confidence: Confidence,
+};
+
+/**  Content formats a platform is built for. */
+export type ContentFormat = "text" | "photo" | "carousel" | "short_video" | "long_video" | "stories" | "live" | "link" | "long_form" | "message" | "coupon" | "offer" | "event";
+
+/**  How a platform counts the length of a text. */
+export type Counting = 
+/**  Unicode code points. */
+"characters" | 
+/**  X's weighted count (twitter-text): CJK and emoji 2, URLs 23. */
+"x_weighted" | 
+/**  User-perceived characters (extended grapheme clusters). */
+"graphemes" | 
+/**  UTF-16 code units (emoji outside the BMP count 2). */
+"utf16";
+
+export type Effort = {
+	kind: EffortKind,
+	level: EffortLevel,
+	/**  Hours a week a small team needs to keep the typical cadence. */
+	minHoursPerWeek: number | null,
+	needsVideo: boolean,
+	needsPhotos: boolean,
+	needsLongForm: boolean,
+};
+
+/**  The main kind of production work a platform asks for. */
+export type EffortKind = "text" | "photo" | "video";
+
+export type EffortLevel = "low" | "medium" | "high";
+
+export type EmojiUse = "none" | "light" | "moderate" | "heavy";
+
 /**  The small set of error kinds the UI branches on. */
 export type ErrorKind = "notFound" | "invalid" | "conflict" | "io" | "unsupported" | "newerSchema" | "corrupt" | "busy" | "internal";
+
+/**  The five things a platform is scored on. */
+export type Factor = "audience" | "goals" | "competitors" | "capacity" | "market";
+
+export type FactorWeight = {
+	factor: Factor,
+	/**  Points out of 100. */
+	weight: number | null,
+	explanation: Localized,
+};
+
+/**  How well a platform suits a kind of business. */
+export type Fit = "low" | "medium" | "high";
+
+/**  Strength 0–3 of a platform for each objective kind. */
+export type GoalFit = {
+	awareness: number,
+	leadAcquisition: number,
+	purchaseConversion: number,
+	fanLtv: number,
+	recruitingBranding: number,
+	socialListening: number,
+};
 
 export type Industry = "cafe_restaurant" | "bakery_food" | "retail" | "beauty_wellness" | "fashion_apparel" | "hospitality_travel" | "professional_services" | "agency" | "b2b_tech" | "manufacturing" | "education" | "health_clinic" | "real_estate" | "nonprofit" | "other";
 
@@ -55,11 +245,127 @@ export type IpcError = {
 
 export type Language = "en" | "ja";
 
+/**  Whether a link written in a post can be followed. */
+export type LinkBehaviour = "clickable" | "clickable_with_preview" | "not_clickable" | 
+/**  The text link is not clickable, but each post has its own destination link. */
+"destination_link" | 
+/**  A call-to-action button carries the link. */
+"button";
+
+export type LinkFacts = {
+	inPost: LinkBehaviour,
+	note: Localized,
+	sources: string[],
+	confidence: Confidence,
+};
+
+/**  Text in both languages the app speaks. */
+export type Localized = {
+	en: string,
+	ja: string,
+};
+
+export type MediaFacts = {
+	specs: MediaSpec[],
+	sources: string[],
+	confidence: Confidence,
+};
+
+export type MediaSpec = {
+	id: Placement,
+	width: number,
+	height: number,
+	/**  Written as "W:H", e.g. "4:5" or "1.91:1". */
+	aspect: string,
+	/**  Largest accepted file, where known. */
+	maxBytes: number | null,
+	/**  File extensions, lower case. */
+	formats: string[],
+};
+
+/**  The objective kinds of the method (DOMAIN.md §1); the wizard's goals. */
+export type ObjectiveKind = "awareness" | "lead_acquisition" | "purchase_conversion" | "fan_ltv" | "recruiting_branding" | "social_listening";
+
+/**  A persona as the wizard needs it (the persona builder supplies these as plain data). */
+export type PersonaAnswer = {
+	name: string,
+	primary?: boolean,
+	ageMin?: number | null,
+	ageMax?: number | null,
+	usage?: PlatformUsage[],
+};
+
+/**  Where an image or video is shown. Media variants use these ids. */
+export type Placement = "feed_square" | "feed_portrait" | "landscape" | "story" | "reel" | "cover" | "profile" | "banner" | "thumbnail";
+
+export type Platform = {
+	id: string,
+	names: Localized,
+	summary: Localized,
+	audience: AudienceFacts,
+	content: ContentFacts,
+	textLimits: TextLimits,
+	links: LinkFacts,
+	media: MediaFacts,
+	cadence: Cadence,
+	effort: Effort,
+};
+
+export type PlatformScore = {
+	platformId: string,
+	/**  0–100, one decimal. */
+	score: number | null,
+	parts: ScorePart[],
+	reasons: Localized[],
+	risks: Localized[],
+};
+
+/**  What the Platforms section shows: chosen platforms, saved answers, warnings. */
+export type PlatformSetup = {
+	active: ActivePlatform[],
+	wizardAnswers: WizardAnswers | null,
+	/**  The "too many platforms" pitfall, when it applies. */
+	warning: Localized | null,
+};
+
+export type PlatformUsage = {
+	platformId: string,
+	frequency: UsageFrequency,
+	/**  Free text such as "7–9 pm"; shown in the reasons. */
+	activeHours?: string,
+};
+
+export type Recommendation = {
+	/**  Every platform, best first. */
+	ranking: PlatformScore[],
+	/**  The one or two platform ids to start with. */
+	recommended: string[],
+	whyNotMore: Localized,
+	/**  When to add the next platform, and which. */
+	whenToAddNext: Localized,
+	model: ScoringModel,
+};
+
+/**  Where the customers are. */
+export type Region = "japan" | "international" | "both";
+
 export type RestoreReport = {
 	path: string,
 	schemaVersion: number,
 	/**  Where the data that was replaced was saved first. */
 	safetyBackup: string,
+};
+
+export type ScorePart = {
+	factor: Factor,
+	points: number | null,
+	max: number | null,
+};
+
+/**  The weights and rules, shown in the "how this is scored" panel. */
+export type ScoringModel = {
+	factors: FactorWeight[],
+	rules: Localized[],
 };
 
 /**  Defaults offered on first run. */
@@ -68,7 +374,45 @@ export type SystemDefaults = {
 	language: Language,
 };
 
+/**  The result of checking a text against a platform's limit. */
+export type TextCheck = {
+	length: number,
+	limit: number,
+	over: boolean,
+	counting: Counting,
+};
+
+export type TextLimit = {
+	max: number,
+	counting: Counting,
+};
+
+export type TextLimits = {
+	/**  The main text of a post (caption, description of a pin or video, message). */
+	post: TextLimit,
+	/**  A separate title, where the platform has one (YouTube, Pinterest). */
+	title?: TextLimit | null,
+	/**  The profile text (bio, headline, status message, business description). */
+	bio: TextLimit,
+	hashtagsMax: number | null,
+	note: Localized,
+	sources: string[],
+	confidence: Confidence,
+};
+
+export type UsageFrequency = "daily" | "weekly" | "monthly" | "never";
+
 export type WeekStart = "monday" | "sunday";
+
+export type WhoPosts = "owner" | "staff" | "team" | "agency";
+
+/**  Everything the wizard asks. Documented in README.md ("Platform wizard input"). */
+export type WizardAnswers = {
+	audience: AudienceAnswers,
+	goals?: ObjectiveKind[],
+	competitors?: Competitor[],
+	capacity: Capacity,
+};
 
 /**  The business profile as stored. */
 export type Workspace = {
