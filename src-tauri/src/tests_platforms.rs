@@ -67,10 +67,20 @@ fn catalogue_and_recommendation_over_ipc() {
     let cat = invoke(&main, "list_platforms", json!({})).unwrap();
     assert_eq!(cat["platforms"].as_array().unwrap().len(), 12);
     assert_eq!(cat["platforms"][0]["id"], "instagram");
-    let r = invoke(&main, "recommend_platforms", json!({ "answers": answers(1.0) })).unwrap();
+    let r = invoke(
+        &main,
+        "recommend_platforms",
+        json!({ "answers": answers(1.0) }),
+    )
+    .unwrap();
     assert_eq!(r["recommended"].as_array().unwrap().len(), 1);
     assert_eq!(r["model"]["factors"][0]["factor"], "audience");
-    let bad = invoke(&main, "recommend_platforms", json!({ "answers": answers(-3.0) })).unwrap_err();
+    let bad = invoke(
+        &main,
+        "recommend_platforms",
+        json!({ "answers": answers(-3.0) }),
+    )
+    .unwrap_err();
     assert_eq!(bad["field"], "hoursPerWeek", "{bad}");
 }
 
@@ -83,7 +93,12 @@ fn choosing_platforms_and_designing_an_account_over_ipc() {
     assert_eq!(empty["active"], json!([]));
     assert_eq!(empty["wizardAnswers"], serde_json::Value::Null);
 
-    invoke(&main, "save_platform_wizard_answers", json!({ "answers": answers(3.0) })).unwrap();
+    invoke(
+        &main,
+        "save_platform_wizard_answers",
+        json!({ "answers": answers(3.0) }),
+    )
+    .unwrap();
     let ids = json!({ "platformIds": ["instagram", "google_business_profile"] });
     let setup = invoke(&main, "set_active_platforms", ids).unwrap();
     assert_eq!(setup["active"][1]["platformId"], "google_business_profile");
@@ -92,7 +107,10 @@ fn choosing_platforms_and_designing_an_account_over_ipc() {
 
     let many = json!({ "platformIds": ["instagram", "x", "tiktok", "facebook"] });
     let setup = invoke(&main, "set_active_platforms", many).unwrap();
-    assert!(setup["warning"]["en"].as_str().unwrap().contains("Too many platforms"));
+    assert!(setup["warning"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("Too many platforms"));
 
     let design = json!({ "input": {
         "platformId": "instagram", "concept": "Fresh bread for busy mornings, told warmly.",
@@ -104,7 +122,12 @@ fn choosing_platforms_and_designing_an_account_over_ipc() {
     assert_eq!(saved["design"]["handle"], "komorebi");
     assert_eq!(saved["bioCheck"]["limit"], 150);
     assert!(saved["completeness"].as_u64().unwrap() > 0);
-    let read = invoke(&main, "get_account_design", json!({ "platformId": "instagram" })).unwrap();
+    let read = invoke(
+        &main,
+        "get_account_design",
+        json!({ "platformId": "instagram" }),
+    )
+    .unwrap();
     assert_eq!(read, saved);
 
     let long_bio = json!({ "input": {

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use plotline_core::workspace::Language;
 use plotline_core::platforms::{self, recommend::recommend, recommend::WizardAnswers};
+use plotline_core::workspace::Language;
 use plotline_core::{demo, info, DataDir, Store};
 
 #[derive(Parser)]

@@ -116,7 +116,10 @@ fn platforms_prints_the_catalogue_without_a_data_folder() {
     let cat = json(&cli_without_data_dir(&["platforms"]));
     assert!(cat["catalogVersion"].as_str().unwrap().len() > 3);
     let platforms = cat["platforms"].as_array().unwrap();
-    let ids: Vec<&str> = platforms.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = platforms
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids.len(), 12);
     assert!(ids.contains(&"line_official_account"));
     let x = platforms.iter().find(|p| p["id"] == "x").unwrap();
@@ -130,20 +133,32 @@ fn platforms_prints_the_catalogue_without_a_data_folder() {
         .iter()
         .find(|s| s["id"] == "story")
         .unwrap();
-    assert_eq!((story["width"].as_u64(), story["height"].as_u64()), (Some(1080), Some(1920)));
-    assert!(ig["audience"]["sources"][0].as_str().unwrap().starts_with("https://"));
+    assert_eq!(
+        (story["width"].as_u64(), story["height"].as_u64()),
+        (Some(1080), Some(1920))
+    );
+    assert!(ig["audience"]["sources"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
 }
 
 #[test]
 fn platforms_recommend_ranks_the_example_inputs() {
     let t = tempfile::tempdir().unwrap();
     let cafe = fixture("wizard-cafe.json");
-    let r = json(&cli(t.path(), &["platforms", "recommend", "--input", cafe.to_str().unwrap()]));
+    let r = json(&cli(
+        t.path(),
+        &["platforms", "recommend", "--input", cafe.to_str().unwrap()],
+    ));
     assert_eq!(r["ranking"][0]["platformId"], "instagram");
     assert_eq!(r["ranking"].as_array().unwrap().len(), 12);
     let n = r["recommended"].as_array().unwrap().len();
     assert!((1..=2).contains(&n));
-    assert!(r["ranking"][0]["reasons"][0]["en"].as_str().unwrap().contains("Aiko"));
+    assert!(r["ranking"][0]["reasons"][0]["en"]
+        .as_str()
+        .unwrap()
+        .contains("Aiko"));
     assert_eq!(r["model"]["factors"].as_array().unwrap().len(), 5);
 
     let b2b = fixture("wizard-consultancy.json");

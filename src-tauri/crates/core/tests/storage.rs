@@ -127,8 +127,15 @@ fn failure_mid_migration_leaves_the_old_database_intact() {
     };
     let err = Store::open_with(&dir, &with(broken)).err().unwrap();
     let latest = db::latest_version();
-    assert!(err.to_string().contains(&format!("schema {}", latest + 1)), "{err}");
-    assert!(err.to_string().contains(&format!("still at schema {latest}")), "{err}");
+    assert!(
+        err.to_string().contains(&format!("schema {}", latest + 1)),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains(&format!("still at schema {latest}")),
+        "{err}"
+    );
 
     let store = Store::open(&dir).unwrap();
     assert_eq!(store.schema_version().unwrap(), latest);
