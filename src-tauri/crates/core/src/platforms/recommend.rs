@@ -462,17 +462,30 @@ fn competitors_ratio(p: &Platform, competitors: &[Competitor], n: &mut Notes) ->
     let mut active = Vec::new();
     let mut sum = 0.0;
     for c in competitors {
-        if c.succeeding_on.iter().any(|id| *id == p.id) {
+        if c.succeeding_on.contains(&p.id) {
             succeeding.push(c.name.as_str());
             sum += 1.0;
-        } else if c.active_on.iter().any(|id| *id == p.id) {
+        } else if c.active_on.contains(&p.id) {
             active.push(c.name.as_str());
             sum += 0.5;
         }
     }
     let total = competitors.len();
     let (en, ja) = (&p.names.en, &p.names.ja);
-    if !succeeding.is_empty() {
+    if total == 1 && (!succeeding.is_empty() || !active.is_empty()) {
+        let c = &competitors[0].name;
+        if succeeding.is_empty() {
+            n.reason(
+                format!("Your competitor {c} posts on {en}."),
+                format!("競合の{c}は{ja}で発信している。"),
+            );
+        } else {
+            n.reason(
+                format!("Your competitor {c} succeeds on {en}."),
+                format!("競合の{c}は{ja}で成功している。"),
+            );
+        }
+    } else if !succeeding.is_empty() {
         n.reason(
             format!(
                 "{} of your {total} competitors succeed on {en} ({}).",

@@ -330,7 +330,7 @@ impl AccountDesignInput {
         }
         max_chars("handle", &handle, HANDLE_MAX_CHARS)?;
         let link = self.link.trim().to_string();
-        if !link.is_empty() && !(link.starts_with("https://") || link.starts_with("http://")) {
+        if !link.is_empty() && !link.starts_with("https://") && !link.starts_with("http://") {
             return Err(Error::field(
                 "link",
                 "Enter the full web address, starting with https://",
