@@ -102,13 +102,24 @@ fn upgrading_the_v1_fixture_writes_a_verified_backup_first_and_keeps_the_data() 
         backups[0].starts_with(&format!("before-migration-v1-to-v{next}-")),
         "{backups:?}"
     );
-    // The backup restores to the pre-migration state (schema 1, no idea table).
+    // The backup holds the pre-migration state (schema 1, no idea table); restoring it
+    // brings it to this build's schema, without the test-only migration.
     let (_t2, other) = temp_data_dir();
     let other_store = Store::open(&other).unwrap();
     other_store
         .restore_from(&dir.backups_dir().join(&backups[0]))
         .unwrap();
-    assert_eq!(other_store.schema_version().unwrap(), 1);
+    assert_eq!(other_store.schema_version().unwrap(), db::latest_version());
+    let ideas: i64 = other_store
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'idea'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(ideas, 0);
     assert_eq!(
         other_store.read(workspace::get).unwrap().unwrap().name,
         "Komorebi Bakery"
