@@ -19,6 +19,13 @@ async function withApp(name, body) {
 
 const click = async (s, id) => (await s.find(`[data-testid="${id}"]`)).click();
 
+/** Screenshot after a short pause, so WebKit has painted what the DOM already shows
+ * (a settle delay for the picture only; nothing is asserted on timing). */
+async function shot(h, name) {
+  await new Promise((r) => setTimeout(r, 400));
+  await h.screenshot(name);
+}
+
 test("wizard with quick answers: confirm two platforms, relaunch, they are still active", async () => {
   await withApp("wizard", async (h) => {
     await h.launch();
@@ -32,7 +39,7 @@ test("wizard with quick answers: confirm two platforms, relaunch, they are still
 
     await click(s, "nav-platforms");
     await s.find('[data-testid="page-platforms"]');
-    await h.screenshot("platforms-empty");
+    await shot(h, "platforms-empty");
 
     // The reference: one card per platform, filterable.
     await click(s, "platforms-tab-reference");
@@ -40,11 +47,11 @@ test("wizard with quick answers: confirm two platforms, relaunch, they are still
     assert.equal((await s.findAll('[data-testid^="platform-card-"]')).length, 12);
     const x = await (await s.find('[data-testid="platform-card-x"]')).text();
     assert.match(x, /280/);
-    await h.screenshot("platforms-reference");
+    await shot(h, "platforms-reference");
     await click(s, "platforms-filter-b2b");
     await s.waitForText('[data-testid="page-platforms"]', (t) => !t.includes("TikTok"));
     assert.ok(await s.exists('[data-testid="platform-card-linkedin"]'));
-    await h.screenshot("platforms-reference-b2b");
+    await shot(h, "platforms-reference-b2b");
 
     // The wizard with quick answers.
     await click(s, "platforms-tab-mine");
@@ -52,7 +59,7 @@ test("wizard with quick answers: confirm two platforms, relaunch, they are still
     await click(s, "wizard-age-age25to34");
     await click(s, "wizard-age-under25");
     await click(s, "wizard-local");
-    await h.screenshot("platforms-wizard-audience");
+    await shot(h, "platforms-wizard-audience");
     await click(s, "wizard-next");
     await click(s, "wizard-goal-awareness");
     await click(s, "wizard-goal-fan_ltv");
@@ -60,7 +67,7 @@ test("wizard with quick answers: confirm two platforms, relaunch, they are still
     await click(s, "wizard-add-competitor");
     await (await s.find('[data-testid="wizard-competitor-0-name"]')).type("Sunny Side Coffee");
     await (await s.find('[data-testid="wizard-competitor-0-instagram"]')).select("succeeding");
-    await h.screenshot("platforms-wizard-competitors");
+    await shot(h, "platforms-wizard-competitors");
     await click(s, "wizard-next");
     const hours = await s.find('[data-testid="wizard-hours"]');
     await hours.clear();
@@ -71,10 +78,10 @@ test("wizard with quick answers: confirm two platforms, relaunch, they are still
     assert.match(headline, /Instagram/);
     const reasons = await (await s.find('[data-testid="wizard-rank-instagram"]')).text();
     assert.match(reasons, /Sunny Side Coffee/);
-    await h.screenshot("platforms-wizard-result");
+    await shot(h, "platforms-wizard-result");
     await click(s, "wizard-model");
     await s.execute('document.querySelector("[data-testid=wizard-model]").scrollIntoView({ block: "center" })');
-    await h.screenshot("platforms-wizard-scoring");
+    await shot(h, "platforms-wizard-scoring");
 
     // Make sure exactly two are chosen: keep the recommendation, add the runner-up if needed.
     const chosen = () =>
@@ -93,7 +100,7 @@ test("wizard with quick answers: confirm two platforms, relaunch, they are still
     await click(s, "wizard-confirm");
     await s.find(`[data-testid="active-platform-${ids[0]}"]`, { timeout: 15000 });
     assert.ok(await s.exists(`[data-testid="active-platform-${ids[1]}"]`));
-    await h.screenshot("platforms-active");
+    await shot(h, "platforms-active");
 
     await h.relaunch();
     const s2 = h.session;
@@ -112,7 +119,7 @@ test("wizard with quick answers: confirm two platforms, relaunch, they are still
     await bio.type("Coffee and cake by the river");
     await s2.waitForText('[data-testid="design-bio-count"]', (t) => t.startsWith("28 /"));
     await (await s2.find('[data-testid="design-concept"]')).type("For river walkers: slow coffee, told simply.");
-    await h.screenshot("platforms-design");
+    await shot(h, "platforms-design");
   });
 });
 
@@ -131,12 +138,12 @@ test("sample bakery in Japanese: Instagram and LINE are active with their accoun
     assert.equal(tab, "プラットフォーム早見表");
     const meter = await (await s.find('[data-testid="active-platform-instagram-completeness"]')).text();
     assert.match(meter, /% 完成/);
-    await h.screenshot("platforms-ja-active");
+    await shot(h, "platforms-ja-active");
 
     await click(s, "edit-design-instagram");
     const concept = await (await s.find('[data-testid="design-concept"]')).prop("value");
     assert.match(concept, /三軒茶屋/);
-    await h.screenshot("platforms-ja-design");
+    await shot(h, "platforms-ja-design");
 
     await click(s, "design-close");
     await click(s, "platforms-rerun-wizard");
@@ -144,12 +151,12 @@ test("sample bakery in Japanese: Instagram and LINE are active with their accoun
     for (let i = 0; i < 4; i++) await click(s, "wizard-next");
     await s.find('[data-testid="wizard-result"]', { timeout: 15000 });
     assert.match(await (await s.find('[data-testid="wizard-recommended"]')).text(), /Instagram.*LINE公式アカウント/);
-    await h.screenshot("platforms-ja-result");
+    await shot(h, "platforms-ja-result");
 
     await click(s, "wizard-cancel");
     await click(s, "platforms-tab-reference");
     const card = await (await s.find('[data-testid="platform-card-line_official_account"]')).text();
     assert.match(card, /利用者層/);
-    await h.screenshot("platforms-ja-reference");
+    await shot(h, "platforms-ja-reference");
   });
 });
