@@ -120,6 +120,8 @@ test("wizard with quick answers: confirm two platforms, relaunch, they are still
     await s2.waitForText('[data-testid="design-bio-count"]', (t) => t.startsWith("28 /"));
     await (await s2.find('[data-testid="design-concept"]')).type("For river walkers: slow coffee, told simply.");
     await shot(h, "platforms-design");
+    await s2.execute('document.querySelector("[data-testid=design-bio]").scrollIntoView({ block: "center" })');
+    await shot(h, "platforms-design-bio");
   });
 });
 
