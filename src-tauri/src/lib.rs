@@ -9,6 +9,8 @@ pub mod state;
 mod tests;
 #[cfg(test)]
 mod tests_calendar;
+#[cfg(test)]
+mod tests_platforms;
 
 use plotline_core::DataDir;
 use tauri::Manager;
@@ -66,6 +68,13 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::calendar::remove_competitor,
             commands::calendar::post_tracked_links,
             commands::calendar::get_weekly_mix,
+            commands::platforms::list_platforms,
+            commands::platforms::recommend_platforms,
+            commands::platforms::get_platform_setup,
+            commands::platforms::save_platform_wizard_answers,
+            commands::platforms::set_active_platforms,
+            commands::platforms::get_account_design,
+            commands::platforms::save_account_design,
         ])
 }
 

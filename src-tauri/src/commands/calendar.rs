@@ -389,7 +389,7 @@ pub async fn set_approval_step(
 #[specta::specta]
 pub async fn list_competitors(
     state: State<'_, AppState>,
-) -> Result<Vec<risk::Competitor>, IpcError> {
+) -> Result<Vec<risk::RiskCompetitor>, IpcError> {
     state.run(|s| s.read(risk::list_competitors)).await
 }
 
@@ -399,7 +399,7 @@ pub async fn list_competitors(
 pub async fn add_competitor(
     state: State<'_, AppState>,
     name: String,
-) -> Result<risk::Competitor, IpcError> {
+) -> Result<risk::RiskCompetitor, IpcError> {
     state
         .run(move |s| s.write(|tx| risk::add_competitor(tx, &name)))
         .await

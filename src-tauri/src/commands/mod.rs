@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod names;
+pub mod platforms;
 pub mod settings;
 pub mod system;
 pub mod workspace;

@@ -46,4 +46,11 @@ pub const COMMANDS: &[&str] = &[
     "remove_competitor",
     "post_tracked_links",
     "get_weekly_mix",
+    "list_platforms",
+    "recommend_platforms",
+    "get_platform_setup",
+    "save_platform_wizard_answers",
+    "set_active_platforms",
+    "get_account_design",
+    "save_account_design",
 ];

@@ -14,6 +14,29 @@ import type {
   WeekStart,
   Workspace,
   WorkspaceInput,
+  AccountDesign,
+  AccountDesignInput,
+  ActivePlatform,
+  AgeGroup,
+  Catalog,
+  ChecklistItem,
+  Competitor,
+  Confidence,
+  Counting,
+  EmojiUse,
+  Factor,
+  LinkBehaviour,
+  Localized,
+  MediaSpec,
+  ObjectiveKind,
+  Placement,
+  Platform,
+  PlatformScore,
+  PlatformSetup,
+  Recommendation,
+  Region,
+  WhoPosts,
+  WizardAnswers,
 } from "./bindings";
 
 export type {
@@ -28,6 +51,29 @@ export type {
   WeekStart,
   Workspace,
   WorkspaceInput,
+  AccountDesign,
+  AccountDesignInput,
+  ActivePlatform,
+  AgeGroup,
+  Catalog,
+  ChecklistItem,
+  Competitor,
+  Confidence,
+  Counting,
+  EmojiUse,
+  Factor,
+  LinkBehaviour,
+  Localized,
+  MediaSpec,
+  ObjectiveKind,
+  Placement,
+  Platform,
+  PlatformScore,
+  PlatformSetup,
+  Recommendation,
+  Region,
+  WhoPosts,
+  WizardAnswers,
 };
 
 /** What every generated command resolves to (structural, so it does not depend on the generator's names). */
@@ -148,3 +194,46 @@ export const INDUSTRIES: readonly Industry[] = [
 export const AUDIENCES: readonly Audience[] = ["b2b", "b2c", "both"];
 export const LANGUAGES: readonly Language[] = ["en", "ja"];
 export const WEEK_STARTS: readonly WeekStart[] = ["monday", "sunday"];
+
+/** The platform catalogue (the same for every workspace). */
+export function listPlatforms(): Promise<Catalog> {
+  return unwrap(commands.listPlatforms());
+}
+
+/** Rank the platforms for the wizard's answers; nothing is saved. */
+export function recommendPlatforms(answers: WizardAnswers): Promise<Recommendation> {
+  return unwrap(commands.recommendPlatforms(answers));
+}
+
+export function getPlatformSetup(): Promise<PlatformSetup> {
+  return unwrap(commands.getPlatformSetup());
+}
+
+export function savePlatformWizardAnswers(answers: WizardAnswers): Promise<PlatformSetup> {
+  return unwrap(commands.savePlatformWizardAnswers(answers));
+}
+
+export function setActivePlatforms(platformIds: string[]): Promise<PlatformSetup> {
+  return unwrap(commands.setActivePlatforms(platformIds));
+}
+
+export function getAccountDesign(platformId: string): Promise<AccountDesign> {
+  return unwrap(commands.getAccountDesign(platformId));
+}
+
+export function saveAccountDesign(input: AccountDesignInput): Promise<AccountDesign> {
+  return unwrap(commands.saveAccountDesign(input));
+}
+
+export const AGE_GROUPS: readonly AgeGroup[] = ["under25", "age25to34", "age35to44", "age45to54", "age55plus"];
+export const OBJECTIVE_KINDS: readonly ObjectiveKind[] = [
+  "awareness",
+  "lead_acquisition",
+  "purchase_conversion",
+  "fan_ltv",
+  "recruiting_branding",
+  "social_listening",
+];
+export const REGIONS: readonly Region[] = ["japan", "international", "both"];
+export const WHO_POSTS: readonly WhoPosts[] = ["owner", "staff", "team", "agency"];
+export const EMOJI_USES: readonly EmojiUse[] = ["none", "light", "moderate", "heavy"];

@@ -72,23 +72,84 @@ export const commands = {
 	setCadence: (input: Cadence) => typedError<Cadence | null, IpcError>(__TAURI_INVOKE("set_cadence", { input })),
 	addTeamMember: (input: TeamMemberInput) => typedError<TeamMember, IpcError>(__TAURI_INVOKE("add_team_member", { input })),
 	setApprovalStep: (step: ApprovalStep, required: boolean) => typedError<StepSetting[], IpcError>(__TAURI_INVOKE("set_approval_step", { step, required })),
-	listCompetitors: () => typedError<Competitor[], IpcError>(__TAURI_INVOKE("list_competitors")),
+	listCompetitors: () => typedError<RiskCompetitor[], IpcError>(__TAURI_INVOKE("list_competitors")),
 	/**  Add a competitor name to the risk check's list. */
-	addCompetitor: (name: string) => typedError<Competitor, IpcError>(__TAURI_INVOKE("add_competitor", { name })),
+	addCompetitor: (name: string) => typedError<RiskCompetitor, IpcError>(__TAURI_INVOKE("add_competitor", { name })),
 	removeCompetitor: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("remove_competitor", { id })),
 	/**  A post's links with UTM tags, per platform it is planned on. */
 	postTrackedLinks: (id: string) => typedError<TrackedLink[], IpcError>(__TAURI_INVOKE("post_tracked_links", { id })),
 	/**  Week-by-week mix over [from, to] (dates), for per-week warnings on the calendar. */
 	getWeeklyMix: (from: string, to: string, platform: string | null) => typedError<WeekMix[], IpcError>(__TAURI_INVOKE("get_weekly_mix", { from, to, platform })),
+	/**  The platform catalogue (the same for every workspace). */
+	listPlatforms: () => typedError<Catalog, IpcError>(__TAURI_INVOKE("list_platforms")),
+	/**  Rank the platforms for the wizard's answers (nothing is saved). */
+	recommendPlatforms: (answers: WizardAnswers) => typedError<Recommendation, IpcError>(__TAURI_INVOKE("recommend_platforms", { answers })),
+	/**  Active platforms, saved wizard answers and the "too many platforms" warning. */
+	getPlatformSetup: () => typedError<PlatformSetup, IpcError>(__TAURI_INVOKE("get_platform_setup")),
+	/**  Keep the wizard's answers so a re-run starts from them. */
+	savePlatformWizardAnswers: (answers: WizardAnswers) => typedError<PlatformSetup, IpcError>(__TAURI_INVOKE("save_platform_wizard_answers", { answers })),
+	/**  Make these platforms (in this order) the workspace's active platforms. */
+	setActivePlatforms: (platformIds: string[]) => typedError<PlatformSetup, IpcError>(__TAURI_INVOKE("set_active_platforms", { platformIds })),
+	/**  The account design of one platform (empty when not started). */
+	getAccountDesign: (platformId: string) => typedError<AccountDesign, IpcError>(__TAURI_INVOKE("get_account_design", { platformId })),
+	/**  Save the account design of an active platform. */
+	saveAccountDesign: (input: AccountDesignInput) => typedError<AccountDesign, IpcError>(__TAURI_INVOKE("save_account_design", { input })),
 };
 
 /* Types */
+export type AccountDesign = {
+	design: AccountDesignInput,
+	bioCheck: TextCheck,
+	checklist: ChecklistItem[],
+	/**  0–100: share of the ten parts filled in. */
+	completeness: number,
+	/**  camelCase names of the parts still missing. */
+	missing: string[],
+	updatedAt: string | null,
+};
+
+/**  The account design form. */
+export type AccountDesignInput = {
+	platformId: string,
+	/**  One sentence: who it's for, what it offers, in what style. */
+	concept: string,
+	toneWords: string[],
+	dos: string[],
+	donts: string[],
+	emojiUse: EmojiUse,
+	samplePhrases: string[],
+	bio: string,
+	handle: string,
+	link: string,
+	/**  Images (profile, cover, banner) already made at the catalogue's size. */
+	checklistDone: Placement[],
+	pinnedPost: string,
+};
+
 export type AcknowledgeInput = {
 	postId: string,
 	category: RiskCategory,
 	term: string,
 	actorId: string | null,
 };
+
+export type ActivePlatform = {
+	platformId: string,
+	position: number,
+	chosenAt: string,
+};
+
+/**  Strength 0–3 of a platform for each age band. */
+export type AgeFit = {
+	under25: number,
+	age25to34: number,
+	age35to44: number,
+	age45to54: number,
+	age55plus: number,
+};
+
+/**  Age bands used by the quick answers and the catalogue's `ageFit`. */
+export type AgeGroup = "under25" | "age25to34" | "age35to44" | "age45to54" | "age55plus";
 
 export type AppInfo = {
 	version: string,
@@ -102,6 +163,31 @@ export type ApprovalStep = "manager_review" | "brand_check";
 
 /**  Who the business sells to; it changes which KPIs and platforms Plotline suggests. */
 export type Audience = "b2b" | "b2c" | "both";
+
+export type AudienceAnswers = {
+	personas?: PersonaAnswer[],
+	/**  Quick answers when there are no personas yet. */
+	ageGroups?: AgeGroup[],
+	market: Audience,
+	region: Region,
+	/**  A shop, café or clinic people visit in person. */
+	localBusiness?: boolean,
+};
+
+export type AudienceFacts = {
+	ageSkew: Localized,
+	regions: Localized,
+	japanNote: Localized,
+	b2bFit: Fit,
+	b2cFit: Fit,
+	/**  Fit for a business with a physical location serving its neighbourhood. */
+	localFit: Fit,
+	japanReach: Fit,
+	internationalReach: Fit,
+	ageFit: AgeFit,
+	sources: string[],
+	confidence: Confidence,
+};
 
 export type BackupReport = {
 	path: string,
@@ -135,6 +221,29 @@ export type CalendarItem = {
 	seriesId: string | null,
 };
 
+export type Capacity = {
+	hoursPerWeek: number | null,
+	whoPosts: WhoPosts,
+	shortVideo: boolean,
+	photos: boolean,
+	longForm: boolean,
+};
+
+export type Catalog = {
+	catalogVersion: string,
+	/**  The date (YYYY-MM-DD) the facts were last checked against their sources. */
+	checkedOn: string,
+	platforms: Platform[],
+};
+
+export type ChecklistItem = {
+	placement: Placement,
+	width: number,
+	height: number,
+	aspect: string,
+	done: boolean,
+};
+
 export type Comment = {
 	id: string,
 	authorId: string | null,
@@ -144,12 +253,57 @@ export type Comment = {
 };
 
 export type Competitor = {
-	id: string,
 	name: string,
+	/**  Platforms where the competitor posts. */
+	activeOn?: string[],
+	/**  Platforms where the competitor visibly succeeds (engagement, sales, queues). */
+	succeedingOn?: string[],
 };
+
+/**  How sure the catalogue is about a fact group. */
+export type Confidence = "high" | "medium" | "low";
+
+export type ContentFacts = {
+	strengths: Localized[],
+	formats: ContentFormat[],
+	goalFit: GoalFit,
+	sources: string[],
+	confidence: Confidence,
+};
+
+/**  Content formats a platform is built for. */
+export type ContentFormat = "text" | "photo" | "carousel" | "short_video" | "long_video" | "stories" | "live" | "link" | "long_form" | "message" | "coupon" | "offer" | "event";
 
 /**  What a post does for the audience; the 7-2-1 guideline is about these shares. */
 export type ContentType = "educational" | "entertainment" | "promotional" | "community";
+
+/**  How a platform counts the length of a text. */
+export type Counting = 
+/**  Unicode code points. */
+"characters" | 
+/**  X's weighted count (twitter-text): CJK and emoji 2, URLs 23. */
+"x_weighted" | 
+/**  User-perceived characters (extended grapheme clusters). */
+"graphemes" | 
+/**  UTF-16 code units (emoji outside the BMP count 2). */
+"utf16";
+
+export type Effort = {
+	kind: EffortKind,
+	level: EffortLevel,
+	/**  Hours a week a small team needs to keep the typical cadence. */
+	minHoursPerWeek: number | null,
+	needsVideo: boolean,
+	needsPhotos: boolean,
+	needsLongForm: boolean,
+};
+
+/**  The main kind of production work a platform asks for. */
+export type EffortKind = "text" | "photo" | "video";
+
+export type EffortLevel = "low" | "medium" | "high";
+
+export type EmojiUse = "none" | "light" | "moderate" | "heavy";
 
 /**  The small set of error kinds the UI branches on. */
 export type ErrorKind = "notFound" | "invalid" | "conflict" | "io" | "unsupported" | "newerSchema" | "corrupt" | "busy" | "internal";
@@ -181,6 +335,19 @@ export type EventsLane = {
 	holidays: Holiday[],
 };
 
+/**  The five things a platform is scored on. */
+export type Factor = "audience" | "goals" | "competitors" | "capacity" | "market";
+
+export type FactorWeight = {
+	factor: Factor,
+	/**  Points out of 100. */
+	weight: number | null,
+	explanation: Localized,
+};
+
+/**  How well a platform suits a kind of business. */
+export type Fit = "low" | "medium" | "high";
+
 export type Format = "photo" | "carousel" | "short_video" | "long_video" | "text" | "story" | "live" | "link";
 
 export type Frequency = "weekly" | "monthly";
@@ -191,6 +358,16 @@ export type Gap = {
 	weekStart: string,
 	planned: number,
 	target: number,
+};
+
+/**  Strength 0–3 of a platform for each objective kind. */
+export type GoalFit = {
+	awareness: number,
+	leadAcquisition: number,
+	purchaseConversion: number,
+	fanLtv: number,
+	recruitingBranding: number,
+	socialListening: number,
 };
 
 /**  One slice of the 7-2-1 gauge. */
@@ -230,8 +407,46 @@ export type IpcError = {
 
 export type Language = "en" | "ja";
 
+/**  Whether a link written in a post can be followed. */
+export type LinkBehaviour = "clickable" | "clickable_with_preview" | "not_clickable" | 
+/**  The text link is not clickable, but each post has its own destination link. */
+"destination_link" | 
+/**  A call-to-action button carries the link. */
+"button";
+
+export type LinkFacts = {
+	inPost: LinkBehaviour,
+	note: Localized,
+	sources: string[],
+	confidence: Confidence,
+};
+
 /**  Where a variant's link goes. */
 export type LinkPlacement = "none" | "in_text" | "first_comment" | "link_in_bio" | "link_sticker";
+
+/**  Text in both languages the app speaks. */
+export type Localized = {
+	en: string,
+	ja: string,
+};
+
+export type MediaFacts = {
+	specs: MediaSpec[],
+	sources: string[],
+	confidence: Confidence,
+};
+
+export type MediaSpec = {
+	id: Placement,
+	width: number,
+	height: number,
+	/**  Written as "W:H", e.g. "4:5" or "1.91:1". */
+	aspect: string,
+	/**  Largest accepted file, where known. */
+	maxBytes: number | null,
+	/**  File extensions, lower case. */
+	formats: string[],
+};
 
 export type MixStats = {
 	total: number,
@@ -270,6 +485,18 @@ export type MoveOutcome = {
 	item: CalendarItem,
 };
 
+/**  The objective kinds of the method (DOMAIN.md §1); the wizard's goals. */
+export type ObjectiveKind = "awareness" | "lead_acquisition" | "purchase_conversion" | "fan_ltv" | "recruiting_branding" | "social_listening";
+
+/**  A persona as the wizard needs it (the persona builder supplies these as plain data). */
+export type PersonaAnswer = {
+	name: string,
+	primary?: boolean,
+	ageMin?: number | null,
+	ageMax?: number | null,
+	usage?: PlatformUsage[],
+};
+
 export type Pillar = {
 	id: string,
 	name: string,
@@ -296,6 +523,46 @@ export type PillarInput = {
 	personaIds: string[],
 	objectiveId: string | null,
 	sortOrder: number | null,
+};
+
+/**  Where an image or video is shown. Media variants use these ids. */
+export type Placement = "feed_square" | "feed_portrait" | "landscape" | "story" | "reel" | "cover" | "profile" | "banner" | "thumbnail";
+
+export type Platform = {
+	id: string,
+	names: Localized,
+	summary: Localized,
+	audience: AudienceFacts,
+	content: ContentFacts,
+	textLimits: TextLimits,
+	links: LinkFacts,
+	media: MediaFacts,
+	cadence: TypicalCadence,
+	effort: Effort,
+};
+
+export type PlatformScore = {
+	platformId: string,
+	/**  0–100, one decimal. */
+	score: number | null,
+	parts: ScorePart[],
+	reasons: Localized[],
+	risks: Localized[],
+};
+
+/**  What the Platforms section shows: chosen platforms, saved answers, warnings. */
+export type PlatformSetup = {
+	active: ActivePlatform[],
+	wizardAnswers: WizardAnswers | null,
+	/**  The "too many platforms" pitfall, when it applies. */
+	warning: Localized | null,
+};
+
+export type PlatformUsage = {
+	platformId: string,
+	frequency: UsageFrequency,
+	/**  Free text such as "7–9 pm"; shown in the reasons. */
+	activeHours?: string,
 };
 
 export type Post = {
@@ -361,6 +628,20 @@ export type PostTime = {
 	local: string,
 };
 
+export type Recommendation = {
+	/**  Every platform, best first. */
+	ranking: PlatformScore[],
+	/**  The one or two platform ids to start with. */
+	recommended: string[],
+	whyNotMore: Localized,
+	/**  When to add the next platform, and which. */
+	whenToAddNext: Localized,
+	model: ScoringModel,
+};
+
+/**  Where the customers are. */
+export type Region = "japan" | "international" | "both";
+
 export type RestoreReport = {
 	path: string,
 	schemaVersion: number,
@@ -369,6 +650,11 @@ export type RestoreReport = {
 };
 
 export type RiskCategory = "discriminatory" | "absolute_claim" | "health_claim" | "financial_claim" | "competitor" | "sensitive_topic";
+
+export type RiskCompetitor = {
+	id: string,
+	name: string,
+};
 
 export type RiskHit = {
 	category: RiskCategory,
@@ -385,6 +671,18 @@ export type RiskReview = {
 };
 
 export type Role = "owner" | "operator" | "manager" | "brand_legal";
+
+export type ScorePart = {
+	factor: Factor,
+	points: number | null,
+	max: number | null,
+};
+
+/**  The weights and rules, shown in the "how this is scored" panel. */
+export type ScoringModel = {
+	factors: FactorWeight[],
+	rules: Localized[],
+};
 
 export type SeriesCreated = {
 	seriesId: string,
@@ -436,6 +734,32 @@ export type TeamSettings = {
 	steps: StepSetting[],
 };
 
+/**  The result of checking a text against a platform's limit. */
+export type TextCheck = {
+	length: number,
+	limit: number,
+	over: boolean,
+	counting: Counting,
+};
+
+export type TextLimit = {
+	max: number,
+	counting: Counting,
+};
+
+export type TextLimits = {
+	/**  The main text of a post (caption, description of a pin or video, message). */
+	post: TextLimit,
+	/**  A separate title, where the platform has one (YouTube, Pinterest). */
+	title?: TextLimit | null,
+	/**  The profile text (bio, headline, status message, business description). */
+	bio: TextLimit,
+	hashtagsMax: number | null,
+	note: Localized,
+	sources: string[],
+	confidence: Confidence,
+};
+
 /**  One link of a post, tracked for one of its platforms. */
 export type TrackedLink = {
 	platform: string,
@@ -456,6 +780,16 @@ export type TypeCount = {
 	count: number,
 	share: number | null,
 };
+
+export type TypicalCadence = {
+	postsPerWeekMin: number | null,
+	postsPerWeekMax: number | null,
+	note: Localized,
+	sources: string[],
+	confidence: Confidence,
+};
+
+export type UsageFrequency = "daily" | "weekly" | "monthly" | "never";
 
 export type UtmInput = {
 	url: string,
@@ -490,6 +824,16 @@ export type WeekMix = {
 };
 
 export type WeekStart = "monday" | "sunday";
+
+export type WhoPosts = "owner" | "staff" | "team" | "agency";
+
+/**  Everything the wizard asks. Documented in README.md ("Platform wizard input"). */
+export type WizardAnswers = {
+	audience: AudienceAnswers,
+	goals?: ObjectiveKind[],
+	competitors?: Competitor[],
+	capacity: Capacity,
+};
 
 /**  The business profile as stored. */
 export type Workspace = {

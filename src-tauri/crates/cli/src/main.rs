@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use plotline_core::platforms::{self, recommend::recommend, recommend::WizardAnswers};
 use plotline_core::workspace::Language;
 use plotline_core::{calendar, demo, info, DataDir, Store};
 
@@ -43,6 +44,11 @@ enum Command {
         #[command(subcommand)]
         command: PostsCommand,
     },
+    /// The platform catalogue (ids, names, limits, media specs, sources); no data folder needed.
+    Platforms {
+        #[command(subcommand)]
+        action: Option<PlatformsAction>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -69,6 +75,15 @@ enum PostsCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum PlatformsAction {
+    /// Rank the platforms for a wizard-answers JSON file (schema: README "Platform wizard input").
+    Recommend {
+        #[arg(long, value_name = "FILE")]
+        input: PathBuf,
+    },
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Lang {
     En,
@@ -76,6 +91,24 @@ enum Lang {
 }
 
 fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
+    // The catalogue and the scoring model need no data folder.
+    if let Command::Platforms { action } = &cli.command {
+        return match action {
+            None => to_json(platforms::catalog()),
+            Some(PlatformsAction::Recommend { input }) => {
+                let text = std::fs::read_to_string(input).map_err(|e| {
+                    plotline_core::Error::io(format!("Could not read {}", input.display()), e)
+                })?;
+                let answers: WizardAnswers = serde_json::from_str(&text).map_err(|e| {
+                    plotline_core::Error::Invalid(format!(
+                        "{} is not a valid wizard-answers file: {e}. See README.md, \"Platform wizard input\".",
+                        input.display()
+                    ))
+                })?;
+                to_json(recommend(&answers)?)
+            }
+        };
+    }
     let dir = DataDir::resolve(cli.data_dir)?;
     let store = Store::open(&dir)?;
     match cli.command {
@@ -89,6 +122,7 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
         Command::Info => to_json(info::data_info(&store)?),
         Command::Backup { out } => to_json(store.backup_to(&out)?),
         Command::Posts { command } => posts(&store, command),
+        Command::Platforms { .. } => unreachable!("handled before the data folder is opened"),
         Command::Restore { file } => {
             // Never swap the database under an open Plotline window.
             let _lock = dir.lock()?;

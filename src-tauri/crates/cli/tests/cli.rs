@@ -210,3 +210,85 @@ fn posts_move_reschedules_idempotently_and_unschedules() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a date and time"));
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../tests/fixtures")
+        .join(name)
+}
+
+fn cli_without_data_dir(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plotline-cli"))
+        .args(args)
+        .env_remove("PLOTLINE_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn platforms_prints_the_catalogue_without_a_data_folder() {
+    let cat = json(&cli_without_data_dir(&["platforms"]));
+    assert!(cat["catalogVersion"].as_str().unwrap().len() > 3);
+    let platforms = cat["platforms"].as_array().unwrap();
+    let ids: Vec<&str> = platforms
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 12);
+    assert!(ids.contains(&"line_official_account"));
+    let x = platforms.iter().find(|p| p["id"] == "x").unwrap();
+    assert_eq!(x["textLimits"]["post"]["max"], 280);
+    assert_eq!(x["textLimits"]["post"]["counting"], "x_weighted");
+    assert_eq!(x["names"]["ja"], "X（旧Twitter）");
+    let ig = platforms.iter().find(|p| p["id"] == "instagram").unwrap();
+    let story = ig["media"]["specs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "story")
+        .unwrap();
+    assert_eq!(
+        (story["width"].as_u64(), story["height"].as_u64()),
+        (Some(1080), Some(1920))
+    );
+    assert!(ig["audience"]["sources"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+}
+
+#[test]
+fn platforms_recommend_ranks_the_example_inputs() {
+    let t = tempfile::tempdir().unwrap();
+    let cafe = fixture("wizard-cafe.json");
+    let r = json(&cli(
+        t.path(),
+        &["platforms", "recommend", "--input", cafe.to_str().unwrap()],
+    ));
+    assert_eq!(r["ranking"][0]["platformId"], "instagram");
+    assert_eq!(r["ranking"].as_array().unwrap().len(), 12);
+    let n = r["recommended"].as_array().unwrap().len();
+    assert!((1..=2).contains(&n));
+    assert!(r["ranking"][0]["reasons"][0]["en"]
+        .as_str()
+        .unwrap()
+        .contains("Aiko"));
+    assert_eq!(r["model"]["factors"].as_array().unwrap().len(), 5);
+
+    let b2b = fixture("wizard-consultancy.json");
+    let out = cli_without_data_dir(&["platforms", "recommend", "--input", b2b.to_str().unwrap()]);
+    let r = json(&out);
+    assert_eq!(r["ranking"][0]["platformId"], "linkedin");
+    assert_eq!(r["recommended"][0], "linkedin");
+}
+
+#[test]
+fn platforms_recommend_reports_bad_input_on_stderr() {
+    let t = tempfile::tempdir().unwrap();
+    let bad = t.path().join("bad.json");
+    std::fs::write(&bad, "{\"audience\": 1}").unwrap();
+    let out = cli_without_data_dir(&["platforms", "recommend", "--input", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Platform wizard input"));
+}

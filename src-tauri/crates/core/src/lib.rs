@@ -13,6 +13,7 @@ pub mod exchange;
 pub mod fsx;
 pub mod info;
 pub mod paths;
+pub mod platforms;
 pub mod secrets;
 pub mod system;
 pub mod workspace;

@@ -177,7 +177,7 @@ pub fn risk_check_with(text: &str, competitors: &[String]) -> Vec<RiskHit> {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct Competitor {
+pub struct RiskCompetitor {
     pub id: String,
     pub name: String,
 }
@@ -190,11 +190,11 @@ pub fn competitors(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows)
 }
 
-pub fn list_competitors(conn: &Connection) -> Result<Vec<Competitor>> {
+pub fn list_competitors(conn: &Connection) -> Result<Vec<RiskCompetitor>> {
     let mut stmt = conn.prepare("SELECT id, name FROM competitors ORDER BY name")?;
     let rows = stmt
         .query_map([], |r| {
-            Ok(Competitor {
+            Ok(RiskCompetitor {
                 id: r.get(0)?,
                 name: r.get(1)?,
             })
@@ -204,7 +204,7 @@ pub fn list_competitors(conn: &Connection) -> Result<Vec<Competitor>> {
 }
 
 /// Add a competitor name to the workspace's list (adding one twice keeps one).
-pub fn add_competitor(tx: &Transaction<'_>, name: &str) -> Result<Competitor> {
+pub fn add_competitor(tx: &Transaction<'_>, name: &str) -> Result<RiskCompetitor> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 80 {
         return Err(Error::field(
@@ -221,7 +221,7 @@ pub fn add_competitor(tx: &Transaction<'_>, name: &str) -> Result<Competitor> {
         "SELECT id, name FROM competitors WHERE name = ?1",
         [name],
         |r| {
-            Ok(Competitor {
+            Ok(RiskCompetitor {
                 id: r.get(0)?,
                 name: r.get(1)?,
             })

@@ -31,6 +31,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "content and calendar (pillars, posts, approval, series, events)",
         sql: crate::content::SCHEMA,
     },
+    Migration {
+        version: 4,
+        name: "platforms (active platforms, wizard answers, account design)",
+        sql: crate::platforms::setup::SCHEMA,
+    },
 ];
 
 pub fn latest_version() -> u32 {
