@@ -9,6 +9,8 @@ pub mod error;
 pub mod fsx;
 pub mod info;
 pub mod paths;
+pub mod personas;
+pub mod strategy;
 pub mod system;
 pub mod workspace;
 

@@ -73,10 +73,18 @@ const TEST_V2: Migration = Migration {
           INSERT INTO idea (text) SELECT 'first idea for ' || name FROM workspace;",
 };
 
+/// The real migrations plus `extra` as the next version (whatever the latest real one is).
 fn with(extra: Migration) -> Vec<Migration> {
     let mut v = MIGRATIONS.to_vec();
-    v.push(extra);
+    v.push(Migration {
+        version: next(),
+        ..extra
+    });
     v
+}
+
+fn next() -> u32 {
+    db::latest_version() + 1
 }
 
 #[test]
@@ -85,7 +93,7 @@ fn upgrading_the_v1_fixture_writes_a_verified_backup_first_and_keeps_the_data() 
     dir.ensure().unwrap();
     std::fs::copy(fixture("plotline-v1.db"), dir.db_path()).unwrap();
     let store = Store::open_with(&dir, &with(TEST_V2)).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), next());
     let idea: String = store
         .read(|c| Ok(c.query_row("SELECT text FROM idea", [], |r| r.get(0))?))
         .unwrap();
@@ -94,7 +102,7 @@ fn upgrading_the_v1_fixture_writes_a_verified_backup_first_and_keeps_the_data() 
     let backups = files_in(&dir.backups_dir());
     assert_eq!(backups.len(), 1, "{backups:?}");
     assert!(
-        backups[0].starts_with("before-migration-v1-to-v2-"),
+        backups[0].starts_with(&format!("before-migration-v1-to-v{}-", next())),
         "{backups:?}"
     );
     // The backup restores to the pre-migration state (schema 1, no idea table).
@@ -103,7 +111,18 @@ fn upgrading_the_v1_fixture_writes_a_verified_backup_first_and_keeps_the_data() 
     other_store
         .restore_from(&dir.backups_dir().join(&backups[0]))
         .unwrap();
-    assert_eq!(other_store.schema_version().unwrap(), 1);
+    // Restoring migrates the backup to the current real schema, which has no idea table.
+    assert_eq!(other_store.schema_version().unwrap(), db::latest_version());
+    let ideas: i64 = other_store
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'idea'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(ideas, 0);
     assert_eq!(
         other_store.read(workspace::get).unwrap().unwrap().name,
         "Komorebi Bakery"
@@ -121,11 +140,18 @@ fn failure_mid_migration_leaves_the_old_database_intact() {
         sql: "CREATE TABLE half (a INTEGER) STRICT; INSERT INTO no_such_table VALUES (1);",
     };
     let err = Store::open_with(&dir, &with(broken)).err().unwrap();
-    assert!(err.to_string().contains("schema 2"), "{err}");
-    assert!(err.to_string().contains("still at schema 1"), "{err}");
+    assert!(
+        err.to_string().contains(&format!("schema {}", next())),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains(&format!("still at schema {}", db::latest_version())),
+        "{err}"
+    );
 
     let store = Store::open(&dir).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), db::latest_version());
     let half: i64 = store
         .read(|c| {
             Ok(c.query_row(
