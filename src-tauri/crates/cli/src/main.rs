@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use plotline_core::workspace::Language;
-use plotline_core::{demo, info, DataDir, Store};
+use plotline_core::{demo, info, personas, strategy, DataDir, Store};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +38,30 @@ enum Command {
     },
     /// Replace the data with a verified backup (a safety copy goes to backups/ first).
     Restore { file: PathBuf },
+    /// Objectives (KGI) with their success factors and KPIs.
+    Objective {
+        #[command(subcommand)]
+        action: ObjectiveAction,
+    },
+    /// Personas with their evidence.
+    Persona {
+        #[command(subcommand)]
+        action: PersonaAction,
+    },
+    /// The Plan overview: each link of the chain, what is missing, and pitfalls.
+    Plan,
+}
+
+#[derive(Subcommand)]
+enum ObjectiveAction {
+    /// Every objective with its KPIs (JSON array).
+    List,
+}
+
+#[derive(Subcommand)]
+enum PersonaAction {
+    /// Every persona with its evidence (JSON array).
+    List,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -64,6 +88,13 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
             let _lock = dir.lock()?;
             to_json(store.restore_from(&file)?)
         }
+        Command::Objective {
+            action: ObjectiveAction::List,
+        } => to_json(store.read(strategy::list)?),
+        Command::Persona {
+            action: PersonaAction::List,
+        } => to_json(store.read(personas::list)?),
+        Command::Plan => to_json(store.read(strategy::plan::overview)?),
     }
 }
 

@@ -30,7 +30,7 @@ fn demo_seeds_the_sample_bakery_and_info_counts_it() {
     assert_eq!(ws["isSample"], true);
 
     let info = json(&cli(t.path(), &["info"]));
-    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["schema_version"], plotline_core::db::latest_version());
     assert_eq!(info["data_dir"], t.path().display().to_string());
     assert_eq!(info["counts"]["workspace"], 1);
 }
@@ -62,7 +62,7 @@ fn backup_and_restore_round_trip() {
     json(&cli(&a, &["demo"]));
     let file = t.path().join("bakery.plotline-backup");
     let rep = json(&cli(&a, &["backup", "--out", file.to_str().unwrap()]));
-    assert_eq!(rep["schemaVersion"], 1);
+    assert_eq!(rep["schemaVersion"], plotline_core::db::latest_version());
     assert!(rep["bytes"].as_u64().unwrap() > 0);
 
     assert_eq!(json(&cli(&b, &["info"]))["counts"]["workspace"], 0);
@@ -71,7 +71,10 @@ fn backup_and_restore_round_trip() {
         .as_str()
         .unwrap()
         .contains("before-restore"));
-    assert_eq!(json(&cli(&b, &["info"]))["counts"]["workspace"], 1);
+    let info = json(&cli(&b, &["info"]));
+    assert_eq!(info["counts"]["workspace"], 1);
+    assert_eq!(info["counts"]["objectives"], 2);
+    assert_eq!(info["counts"]["personas"], 3);
 }
 
 #[test]
@@ -95,4 +98,60 @@ fn environment_variable_selects_the_data_dir() {
         .unwrap();
     assert_eq!(json(&out)["data_dir"], t.path().display().to_string());
     assert!(t.path().join("plotline.db").is_file());
+}
+
+#[test]
+fn objective_list_includes_kpis_with_snake_case_stages() {
+    let t = tempfile::tempdir().unwrap();
+    json(&cli(t.path(), &["demo"]));
+    let list = json(&cli(t.path(), &["objective", "list"]));
+    let objectives = list.as_array().unwrap();
+    assert_eq!(objectives.len(), 2);
+    assert_eq!(objectives[1]["kind"], "purchase_conversion");
+    let mut stages = std::collections::BTreeSet::new();
+    for o in objectives {
+        for k in o["kpis"].as_array().unwrap() {
+            stages.insert(k["stage"].as_str().unwrap().to_string());
+        }
+        assert!(!o["successFactors"].as_array().unwrap().is_empty());
+    }
+    for s in &stages {
+        assert!(
+            ["awareness", "interest", "action", "advocacy"].contains(&s.as_str()),
+            "{s}"
+        );
+    }
+    assert!(stages.len() >= 3, "{stages:?}");
+}
+
+#[test]
+fn persona_list_includes_evidence_kinds() {
+    let t = tempfile::tempdir().unwrap();
+    json(&cli(t.path(), &["demo", "--language", "ja"]));
+    let list = json(&cli(t.path(), &["persona", "list"]));
+    let personas = list.as_array().unwrap();
+    assert_eq!(personas.len(), 3);
+    assert_eq!(personas[0]["name"], "週末のユキさん");
+    assert_eq!(personas[0]["evidence"][0]["kind"], "interview");
+    assert_eq!(personas[0]["isHypothesis"], false);
+    assert_eq!(personas[2]["evidence"][0]["kind"], "assumption");
+    assert_eq!(personas[2]["isHypothesis"], true);
+}
+
+#[test]
+fn empty_data_dir_lists_nothing_and_plan_shows_what_is_missing() {
+    let t = tempfile::tempdir().unwrap();
+    assert_eq!(
+        json(&cli(t.path(), &["objective", "list"])),
+        serde_json::json!([])
+    );
+    assert_eq!(
+        json(&cli(t.path(), &["persona", "list"])),
+        serde_json::json!([])
+    );
+    let plan = json(&cli(t.path(), &["plan"]));
+    assert_eq!(plan["steps"][0]["step"], "objectives");
+    assert_eq!(plan["steps"][0]["status"], "missing");
+    assert_eq!(plan["steps"][2]["status"], "not_started");
+    assert_eq!(plan["pitfalls"][0]["code"], "no_objective");
 }
