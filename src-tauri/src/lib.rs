@@ -7,6 +7,8 @@ pub mod error;
 pub mod state;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_strategy;
 
 use plotline_core::DataDir;
 use tauri::Manager;
@@ -27,6 +29,21 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::workspace::load_sample_workspace,
             commands::settings::backup_now,
             commands::settings::restore_from_backup,
+            commands::strategy::list_objectives,
+            commands::strategy::save_objective,
+            commands::strategy::delete_objective,
+            commands::strategy::reorder_objectives,
+            commands::strategy::review_objective,
+            commands::strategy::suggest_kpis,
+            commands::strategy::kpi_catalogue,
+            commands::strategy::list_personas,
+            commands::strategy::save_persona,
+            commands::strategy::duplicate_persona,
+            commands::strategy::set_persona_archived,
+            commands::strategy::delete_persona,
+            commands::strategy::reorder_personas,
+            commands::strategy::persona_from_template,
+            commands::strategy::get_plan_overview,
         ])
 }
 

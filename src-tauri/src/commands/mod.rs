@@ -2,5 +2,6 @@
 
 pub mod names;
 pub mod settings;
+pub mod strategy;
 pub mod system;
 pub mod workspace;

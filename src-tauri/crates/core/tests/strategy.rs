@@ -116,11 +116,13 @@ fn objective_round_trips_with_kpis_and_success_factors() {
     assert_eq!(kpis, 2);
 }
 
+type Edit = Box<dyn Fn(&mut ObjectiveInput)>;
+
 #[test]
 fn validation_names_the_field() {
     let (_t, dir) = temp_data_dir();
     let store = store_with_cafe(&dir);
-    let cases: Vec<(Box<dyn Fn(&mut ObjectiveInput)>, &str)> = vec![
+    let cases: Vec<(Edit, &str)> = vec![
         (Box::new(|i| i.statement = "  ".into()), "statement"),
         (Box::new(|i| i.target_value = "lots".into()), "targetValue"),
         (Box::new(|i| i.target_value = "-5".into()), "targetValue"),

@@ -120,7 +120,7 @@ pub struct Persona {
     pub quote: String,
     pub is_primary: bool,
     pub archived: bool,
-    pub sort_order: i64,
+    pub sort_order: i32,
     pub demographics: Demographics,
     pub psychographics: Psychographics,
     pub social_usage: Vec<SocialUsage>,

@@ -140,6 +140,15 @@ pub fn from_template(template: IndustryTemplate, language: Language) -> PersonaI
     }
 }
 
+/// [`from_template`] in the workspace language.
+pub fn for_workspace(
+    conn: &rusqlite::Connection,
+    template: IndustryTemplate,
+) -> crate::Result<PersonaInput> {
+    let language = crate::workspace::get(conn)?.map_or(Language::En, |w| w.language);
+    Ok(from_template(template, language))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

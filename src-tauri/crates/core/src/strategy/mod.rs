@@ -121,7 +121,7 @@ pub struct Objective {
     pub deadline: Option<String>,
     pub owner: String,
     pub status: ObjectiveStatus,
-    pub sort_order: i64,
+    pub sort_order: i32,
     /// KSFs, in order.
     pub success_factors: Vec<String>,
     pub kpis: Vec<Kpi>,
@@ -209,9 +209,13 @@ fn format_number(v: f64) -> String {
     }
 }
 
+/// Typed text that is not a number (or date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unreadable;
+
 /// Parse a number typed by a person: empty is "not set"; `1,200`, ` 15 ` and `15%` are
 /// accepted; anything else is `Err`.
-pub fn parse_amount(text: &str) -> std::result::Result<Option<f64>, ()> {
+pub fn parse_amount(text: &str) -> std::result::Result<Option<f64>, Unreadable> {
     let t: String = text
         .trim()
         .trim_end_matches('%')
@@ -223,19 +227,19 @@ pub fn parse_amount(text: &str) -> std::result::Result<Option<f64>, ()> {
     }
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(()),
+        _ => Err(Unreadable),
     }
 }
 
 /// Parse an optional `YYYY-MM-DD` date.
-pub fn parse_date(text: &str) -> std::result::Result<Option<NaiveDate>, ()> {
+pub fn parse_date(text: &str) -> std::result::Result<Option<NaiveDate>, Unreadable> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| ())
+        .map_err(|_| Unreadable)
 }
 
 pub fn parse_stage(text: &str) -> Option<FunnelStage> {
@@ -249,7 +253,7 @@ fn amount(field: &str, text: &str, what: &str) -> Result<Option<f64>> {
             format!("The {what} cannot be negative. Enter 0 or more."),
         )),
         Ok(v) => Ok(v),
-        Err(()) => Err(Error::field(
+        Err(Unreadable) => Err(Error::field(
             field,
             format!(
                 "\"{}\" is not a number. Enter the {what} as digits, for example 1200.",
@@ -260,7 +264,7 @@ fn amount(field: &str, text: &str, what: &str) -> Result<Option<f64>> {
 }
 
 fn date(field: &str, text: &str, what: &str) -> Result<Option<NaiveDate>> {
-    parse_date(text).map_err(|()| {
+    parse_date(text).map_err(|Unreadable| {
         Error::field(
             field,
             format!(
@@ -691,6 +695,11 @@ pub fn review(input: &ObjectiveInput, today: NaiveDate) -> ObjectiveReview {
     }
 }
 
+/// [`review`] with today's date in the workspace time zone.
+pub fn review_today(conn: &Connection, input: &ObjectiveInput) -> Result<ObjectiveReview> {
+    Ok(review(input, today(conn)?))
+}
+
 /// The suggested KPIs for `kind`, tuned to the workspace audience and language.
 pub fn suggest_kpis(conn: &Connection, kind: ObjectiveKind) -> Result<Vec<KpiInput>> {
     let ws = crate::workspace::get(conn)?;
@@ -713,8 +722,8 @@ mod tests {
         assert_eq!(parse_amount(" 1,200 "), Ok(Some(1200.0)));
         assert_eq!(parse_amount("15%"), Ok(Some(15.0)));
         assert_eq!(parse_amount("2.5"), Ok(Some(2.5)));
-        assert_eq!(parse_amount("lots"), Err(()));
-        assert_eq!(parse_amount("NaN"), Err(()));
+        assert_eq!(parse_amount("lots"), Err(Unreadable));
+        assert_eq!(parse_amount("NaN"), Err(Unreadable));
     }
 
     #[test]
