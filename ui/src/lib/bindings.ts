@@ -87,12 +87,12 @@ export type Criterion = {
 };
 
 export type Demographics = {
-	ageRange?: string,
-	gender?: string,
-	occupation?: string,
-	location?: string,
-	household?: string,
-	incomeBand?: string,
+	ageRange: string,
+	gender: string,
+	occupation: string,
+	location: string,
+	household: string,
+	incomeBand: string,
 };
 
 /**  The small set of error kinds the UI branches on. */
@@ -292,13 +292,13 @@ export type PlanStep = {
 };
 
 export type Psychographics = {
-	values?: string[],
-	interests?: string[],
-	informationSources?: string[],
-	decisionFactors?: string[],
-	painPoints?: string[],
-	goals?: string[],
-	objections?: string[],
+	values: string[],
+	interests: string[],
+	informationSources: string[],
+	decisionFactors: string[],
+	painPoints: string[],
+	goals: string[],
+	objections: string[],
 };
 
 export type RestoreReport = {

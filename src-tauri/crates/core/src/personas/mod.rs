@@ -58,7 +58,7 @@ pub enum Weekday {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase")]
 pub struct Demographics {
     pub age_range: String,
     pub gender: String,
@@ -69,7 +69,7 @@ pub struct Demographics {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase")]
 pub struct Psychographics {
     pub values: Vec<String>,
     pub interests: Vec<String>,
