@@ -33,7 +33,7 @@ const BLANK: ObjectiveInput = {
   personaIds: [],
 };
 
-const KPI_COLUMNS = ["kpiName", "kpiStage", "kpiMetric", "kpiBaseline", "kpiTarget", "kpiUnit", "kpiCadence"] as const;
+type KpiField = "kpiName" | "kpiStage" | "kpiMetric" | "kpiBaseline" | "kpiTarget" | "kpiUnit" | "kpiCadence";
 
 function blankKpi(): KpiInput {
   return { id: null, name: "", stage: "awareness", metric: "reach", baseline: "", target: "", unit: "", cadence: "weekly" };
@@ -222,6 +222,7 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
                     <label key={p.id} className="radio">
                       <input
                         type="checkbox"
+                        data-testid="objective-persona"
                         checked={form.personaIds.includes(p.id)}
                         onChange={(e) =>
                           set(
@@ -274,22 +275,20 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
           {form.kpis.length === 0 ? (
             <p className="strategy-muted">{t("strategy.objectives.noKpis")}</p>
           ) : (
-            <div className="kpi-table" role="table" aria-label={t("strategy.objectives.kpiSection")}>
-              <div className="kpi-table__row kpi-table__head" role="row">
-                {KPI_COLUMNS.map((key) => (
-                  <span key={key} role="columnheader">
-                    {t(`strategy.objectives.${key}`)}
-                  </span>
-                ))}
-                <span role="columnheader" />
-              </div>
+            <ol className="kpi-list" aria-label={t("strategy.objectives.kpiSection")}>
               {form.kpis.map((kpi, i) => {
-                const label = (key: (typeof KPI_COLUMNS)[number]) => `${t("strategy.objectives.kpiRow", { n: i + 1 })}: ${t(`strategy.objectives.${key}`)}`;
+                const label = (key: KpiField) => `${t("strategy.objectives.kpiRow", { n: i + 1 })}: ${t(`strategy.objectives.${key}`)}`;
                 const err = (name: string) => fieldError(`kpis.${i}.${name}`);
                 const rowError = err("name") ?? err("stage") ?? err("metric") ?? err("baseline") ?? err("target");
                 return (
-                  <div key={i} className="kpi-table__row" role="row" data-testid="kpi-row">
-                    <span role="cell">
+                  <li key={i} className="kpi-card" data-testid="kpi-row">
+                    <span className="kpi-card__number" aria-hidden="true">
+                      {i + 1}
+                    </span>
+                    <label className="kpi-field kpi-field--kpiName">
+                      <span className="kpi-field__label" aria-hidden="true">
+                        {t("strategy.objectives.kpiName")}
+                      </span>
                       <input
                         className="input"
                         aria-label={label("kpiName")}
@@ -298,8 +297,11 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
                         onChange={(e) => setKpi(i, { name: e.target.value })}
                         data-testid="kpi-name"
                       />
-                    </span>
-                    <span role="cell">
+                    </label>
+                    <label className="kpi-field kpi-field--kpiStage">
+                      <span className="kpi-field__label" aria-hidden="true">
+                        {t("strategy.objectives.kpiStage")}
+                      </span>
                       <select
                         className="input select"
                         aria-label={label("kpiStage")}
@@ -317,8 +319,11 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
                           </option>
                         ))}
                       </select>
-                    </span>
-                    <span role="cell">
+                    </label>
+                    <label className="kpi-field kpi-field--kpiMetric">
+                      <span className="kpi-field__label" aria-hidden="true">
+                        {t("strategy.objectives.kpiMetric")}
+                      </span>
                       <select
                         className="input select"
                         aria-label={label("kpiMetric")}
@@ -340,8 +345,11 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
                         )}
                         <option value="custom">{t("strategy.metric.custom")}</option>
                       </select>
-                    </span>
-                    <span role="cell">
+                    </label>
+                    <label className="kpi-field kpi-field--kpiBaseline">
+                      <span className="kpi-field__label" aria-hidden="true">
+                        {t("strategy.objectives.kpiBaseline")}
+                      </span>
                       <input
                         className="input"
                         inputMode="decimal"
@@ -350,8 +358,11 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
                         value={kpi.baseline}
                         onChange={(e) => setKpi(i, { baseline: e.target.value })}
                       />
-                    </span>
-                    <span role="cell">
+                    </label>
+                    <label className="kpi-field kpi-field--kpiTarget">
+                      <span className="kpi-field__label" aria-hidden="true">
+                        {t("strategy.objectives.kpiTarget")}
+                      </span>
                       <input
                         className="input"
                         inputMode="decimal"
@@ -360,16 +371,22 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
                         value={kpi.target}
                         onChange={(e) => setKpi(i, { target: e.target.value })}
                       />
-                    </span>
-                    <span role="cell">
+                    </label>
+                    <label className="kpi-field kpi-field--kpiUnit">
+                      <span className="kpi-field__label" aria-hidden="true">
+                        {t("strategy.objectives.kpiUnit")}
+                      </span>
                       <input
                         className="input"
                         aria-label={label("kpiUnit")}
                         value={kpi.unit}
                         onChange={(e) => setKpi(i, { unit: e.target.value })}
                       />
-                    </span>
-                    <span role="cell">
+                    </label>
+                    <label className="kpi-field kpi-field--kpiCadence">
+                      <span className="kpi-field__label" aria-hidden="true">
+                        {t("strategy.objectives.kpiCadence")}
+                      </span>
                       <select
                         className="input select"
                         aria-label={label("kpiCadence")}
@@ -382,8 +399,8 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
                           </option>
                         ))}
                       </select>
-                    </span>
-                    <span role="cell">
+                    </label>
+                    <span className="kpi-card__remove">
                       <Button
                         variant="ghost"
                         aria-label={t("strategy.objectives.removeKpi", { n: i + 1 })}
@@ -394,14 +411,14 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
                       </Button>
                     </span>
                     {rowError && (
-                      <p className="field__error kpi-table__error" role="alert">
+                      <p className="field__error" role="alert">
                         {rowError}
                       </p>
                     )}
-                  </div>
+                  </li>
                 );
               })}
-            </div>
+            </ol>
           )}
           <div className="button-row">
             <Button onClick={() => set("kpis", [...form.kpis, blankKpi()])} data-testid="kpi-add">

@@ -434,11 +434,13 @@ export function PersonaEditor({ initial, mode, onDone }: Props) {
             </Button>
           )}
           {mode === "wizard" && step < STEPS.length - 1 ? (
-            <Button type="submit" variant="primary" data-testid="wizard-next">
+            // Distinct keys: React must not turn this very button into the submit button
+            // while its click is still being handled (that would save one step early).
+            <Button key="next" variant="primary" onClick={() => setStep(step + 1)} data-testid="wizard-next">
               {t("strategy.personas.next")}
             </Button>
           ) : (
-            <Button type="submit" variant="primary" busy={save.isPending} data-testid="persona-save">
+            <Button key="save" type="submit" variant="primary" busy={save.isPending} data-testid="persona-save">
               {t("strategy.personas.save")}
             </Button>
           )}
