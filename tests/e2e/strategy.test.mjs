@@ -9,7 +9,7 @@ async function withApp(name, body) {
     await h.start();
     await body(h);
   } catch (e) {
-    if (h.session) await h.screenshot(`FAILED-${name}`).catch(() => {});
+    if (h.session) await shot(h, `FAILED-${name}`).catch(() => {});
     throw e;
   } finally {
     await h.stop();
@@ -24,6 +24,12 @@ async function waitGone(s, css, timeout = 10000) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${css} is still shown after ${timeout} ms`);
+}
+
+/** Let the WebView paint what the last assertion saw before taking a screenshot. */
+async function shot(h, name) {
+  await new Promise((r) => setTimeout(r, 300));
+  await h.screenshot(name);
 }
 
 async function nth(s, css, index) {
@@ -45,14 +51,14 @@ test("objective with KPIs in two stages, persona built in the wizard, both survi
     // An empty plan says what is missing and warns about posting without an objective.
     await s.waitForText('[data-testid="plan-status-objectives"]', (t) => t.includes("Missing"));
     assert.match(await (await s.find('[data-testid="plan-pitfalls"]')).text(), /Posting without an objective/);
-    await h.screenshot("strategy-plan-empty");
+    await shot(h, "strategy-plan-empty");
 
     // Persona, step by step, with one interview as evidence.
     await (await s.find('[data-testid="nav-personas"]')).click();
     await (await s.find('[data-testid="persona-wizard"]')).click();
     await (await s.find('[data-testid="persona-name"]')).type("Weekend Yuki");
     await (await s.find('[data-testid="persona-quote"]')).type("Saturday starts with warm bread.");
-    await h.screenshot("strategy-wizard-basics");
+    await shot(h, "strategy-wizard-basics");
     await (await s.find('[data-testid="wizard-next"]')).click();
     await s.waitForText('[data-testid="wizard-step"]', (t) => t.includes("Step 2 of 5"));
     await (await s.find('[data-testid="persona-ageRange"]')).type("32–40");
@@ -60,7 +66,7 @@ test("objective with KPIs in two stages, persona built in the wizard, both survi
     await (await s.find('[data-testid="wizard-next"]')).click();
     await s.waitForText('[data-testid="wizard-step"]', (t) => t.includes("Step 3 of 5"));
     await (await s.find('[data-testid="persona-painPoints"]')).type("Favourites sold out by 11:00");
-    await h.screenshot("strategy-wizard-psychographics");
+    await shot(h, "strategy-wizard-psychographics");
     await (await s.find('[data-testid="wizard-next"]')).click();
     await s.waitForText('[data-testid="wizard-step"]', (t) => t.includes("Step 4 of 5"));
     await (await s.find('[data-testid="usage-add"]')).click();
@@ -70,11 +76,11 @@ test("objective with KPIs in two stages, persona built in the wizard, both survi
     await (await s.find('[data-testid="evidence-add"]')).click();
     assert.equal(await (await s.find('[data-testid="evidence-kind"]')).prop("value"), "interview");
     await (await s.find('[data-testid="evidence-note"]')).type("Talked with 4 Saturday regulars");
-    await h.screenshot("strategy-wizard-evidence");
+    await shot(h, "strategy-wizard-evidence");
     await (await s.find('[data-testid="evidence-note"]')).pressEnter();
     await s.waitForText('[data-testid="persona-card"] h2', (t) => t === "Weekend Yuki", { timeout: 15000 });
     assert.equal(await s.exists('[data-testid="persona-hypothesis"]'), false, "interview-backed, not a hypothesis");
-    await h.screenshot("strategy-personas");
+    await shot(h, "strategy-personas");
 
     // Objective: a sales goal with two KPIs in two stages.
     await (await s.find('[data-testid="nav-objectives"]')).click();
@@ -94,18 +100,18 @@ test("objective with KPIs in two stages, persona built in the wizard, both survi
     await s.find('[data-testid="warning-vanity_only"]', { timeout: 10000 });
     await s.waitForText('[data-testid="smart-relevant"]', (t) => t.includes("Relevant"));
     assert.equal(await (await s.find('[data-testid="smart-relevant"]')).attr("data-state"), "met");
-    await h.screenshot("strategy-objective-vanity");
+    await shot(h, "strategy-objective-vanity");
     // Measure an action instead: the warning goes away.
     await (await nth(s, '[data-testid="kpi-stage"]', 1)).select("action");
     assert.equal(await (await nth(s, '[data-testid="kpi-metric"]', 1)).prop("value"), "link_clicks");
     await waitGone(s, '[data-testid="warning-vanity_only"]');
-    await h.screenshot("strategy-objective-ok");
+    await shot(h, "strategy-objective-ok");
     await (await s.find('[data-testid="objective-target"]')).pressEnter();
     await s.waitForText('[data-testid="objective-card"]', (t) => t.includes("+15% online pre-orders by March"), {
       timeout: 15000,
     });
     assert.match(await (await s.find('[data-testid="objective-card"]')).text(), /2 KPIs/);
-    await h.screenshot("strategy-objectives");
+    await shot(h, "strategy-objectives");
 
     // Relaunch: both are still there, and the Plan overview counts them.
     await h.relaunch();
@@ -115,7 +121,7 @@ test("objective with KPIs in two stages, persona built in the wizard, both survi
     await s2.waitForText('[data-testid="plan-count-personas"]', (t) => t === "1 persona");
     assert.equal(await s2.exists('[data-testid="plan-pitfalls"]'), false);
     assert.match(await (await s2.find('[data-testid="plan-step-objectives"]')).text(), /without a deadline/);
-    await h.screenshot("strategy-plan-filled");
+    await shot(h, "strategy-plan-filled");
     await (await s2.find('[data-testid="nav-objectives"]')).click();
     await s2.waitForText('[data-testid="objective-card"]', (t) => t.includes("+15% online pre-orders by March"));
     await (await s2.find('[data-testid="nav-personas"]')).click();
@@ -127,15 +133,15 @@ test("objective with KPIs in two stages, persona built in the wizard, both survi
     await s2.waitForText('[data-testid="nav-settings"]', (t) => t.includes("設定"));
     await (await s2.find('[data-testid="nav-plan"]')).click();
     await s2.waitForText('[data-testid="plan-count-objectives"]', (t) => t === "目標 1件");
-    await h.screenshot("strategy-ja-plan");
+    await shot(h, "strategy-ja-plan");
     await (await s2.find('[data-testid="nav-objectives"]')).click();
     await s2.waitForText('[data-testid="objective-new"]', (t) => t.includes("目標を追加"));
     await (await s2.find('[data-testid="objective-edit"]')).click();
     await s2.waitForText('[data-testid="smart-check"]', (t) => t.includes("SMARTチェック"));
-    await h.screenshot("strategy-ja-objective");
+    await shot(h, "strategy-ja-objective");
     await (await s2.find('[data-testid="nav-personas"]')).click();
     await s2.waitForText('[data-testid="persona-wizard"]', (t) => t.includes("ステップごとにペルソナを作る"));
-    await h.screenshot("strategy-ja-personas");
+    await shot(h, "strategy-ja-personas");
   });
 });
 
@@ -146,18 +152,18 @@ test("the sample bakery's objectives and personas are shown with their evidence"
     await (await s.find('[data-testid="welcome-sample"]', { timeout: 30000 })).click();
     await s.find('[data-testid="page-plan"]');
     await s.waitForText('[data-testid="plan-status-objectives"]', (t) => t.includes("Done"));
-    await h.screenshot("strategy-sample-plan");
+    await shot(h, "strategy-sample-plan");
     await (await s.find('[data-testid="nav-objectives"]')).click();
     await s.find('[data-testid="objective-card"]');
     assert.equal((await s.findAll('[data-testid="objective-card"]')).length, 2);
-    await h.screenshot("strategy-sample-objectives");
+    await shot(h, "strategy-sample-objectives");
     await (await s.find('[data-testid="objective-edit"]')).click();
     await s.find('[data-testid="smart-check"] [data-testid="smart-specific"]');
-    await h.screenshot("strategy-sample-objective-editor");
+    await shot(h, "strategy-sample-objective-editor");
     await (await s.find('[data-testid="nav-personas"]')).click();
     await s.find('[data-testid="persona-card"]');
     assert.equal((await s.findAll('[data-testid="persona-card"]')).length, 3);
     assert.equal((await s.findAll('[data-testid="persona-hypothesis"]')).length, 1);
-    await h.screenshot("strategy-sample-personas");
+    await shot(h, "strategy-sample-personas");
   });
 });
