@@ -19,13 +19,13 @@ describe("objectives", () => {
     fakeBackend.workspace = SAMPLE_WORKSPACE;
     fakeBackend.objectives = [];
     fakeBackend.personas = [];
-  });
+  }, 20_000);
 
   it("shows the empty state that teaches, with a way to start", async () => {
     await openObjectives();
     expect(screen.getByText("Set your first objective")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Write your first objective" })).toBeInTheDocument();
-  });
+  }, 20_000);
 
   it("shows the error from Rust next to the statement field and keeps the form", async () => {
     const { user } = await openObjectives();
@@ -35,7 +35,7 @@ describe("objectives", () => {
     await waitFor(() => expect(statement).toHaveAttribute("aria-invalid", "true"));
     expect(statement).toHaveAccessibleDescription(/Write the goal in one sentence/);
     expect(fakeBackend.objectives).toHaveLength(0);
-  });
+  }, 20_000);
 
   it("warns about vanity-only KPIs on a sales goal, and stops once a KPI measures action", async () => {
     const { user } = await openObjectives();
@@ -71,7 +71,7 @@ describe("objectives", () => {
         ],
       }),
     );
-  });
+  }, 20_000);
 
   it("shows the live SMART check computed by core", async () => {
     const { user } = await openObjectives();
@@ -82,7 +82,7 @@ describe("objectives", () => {
     ).toBeInTheDocument();
     await user.type(screen.getByLabelText("Target"), "230");
     await waitFor(() => expect(within(smart).getByTestId("smart-measurable")).toHaveAttribute("data-state", "met"));
-  });
+  }, 20_000);
 
   it("adds suggested KPIs for the kind of objective, ready to edit", async () => {
     const { user } = await openObjectives();
@@ -91,7 +91,7 @@ describe("objectives", () => {
     await user.click(screen.getByRole("button", { name: "Add suggested KPIs" }));
     expect(await screen.findByDisplayValue("Online orders from social")).toBeInTheDocument();
     expect(screen.getByText("Added 1 suggested KPI. Edit it to fit.")).toBeInTheDocument();
-  });
+  }, 20_000);
 
   it("deletes an objective only after confirmation", async () => {
     fakeBackend.objectives = [
@@ -124,7 +124,7 @@ describe("objectives", () => {
     await user.click(screen.getByRole("button", { name: "Delete objective" }));
     expect(await screen.findByText("Objective deleted.")).toBeInTheDocument();
     expect(fakeBackend.objectives).toHaveLength(0);
-  });
+  }, 20_000);
 
   it("reads naturally in Japanese", async () => {
     fakeBackend.workspace = { ...SAMPLE_WORKSPACE, language: "ja" };
@@ -135,5 +135,5 @@ describe("objectives", () => {
     expect(screen.getByLabelText("目標を一文で")).toBeInTheDocument();
     expect(screen.getByText("SMARTチェック")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "おすすめのKPIを追加" })).toBeInTheDocument();
-  });
+  }, 20_000);
 });

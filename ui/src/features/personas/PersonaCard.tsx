@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import type { Persona } from "../../lib/api";
+import { platformLabel } from "../strategy/labels";
 import { useArchivePersona, useDeletePersona, useDuplicatePersona, useReorderPersonas } from "../strategy/queries";
 
 type Props = {
@@ -80,7 +81,7 @@ export function PersonaCard({ persona: p, ids, index, onEdit }: Props) {
           <div>
             <dt>{t("strategy.personas.social")}</dt>
             <dd>
-              {p.socialUsage.map((u) => `${u.platform} (${t(`strategy.frequency.${u.frequency}`)})`).join(" · ")}
+              {p.socialUsage.map((u) => `${platformLabel(u.platform)} (${t(`strategy.frequency.${u.frequency}`)})`).join(" · ")}
             </dd>
           </div>
         )}

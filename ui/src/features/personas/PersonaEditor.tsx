@@ -15,6 +15,7 @@ import type {
   UsageFrequency,
   Weekday,
 } from "../../lib/api";
+import { platformLabel } from "../strategy/labels";
 import { useSavePersona } from "../strategy/queries";
 
 export const BLANK_PERSONA: PersonaInput = {
@@ -233,7 +234,7 @@ export function PersonaEditor({ initial, mode, onDone }: Props) {
                     >
                       {[...new Set([u.platform, ...PLATFORMS])].map((p) => (
                         <option key={p} value={p}>
-                          {p}
+                          {platformLabel(p)}
                         </option>
                       ))}
                     </select>
@@ -328,7 +329,7 @@ export function PersonaEditor({ initial, mode, onDone }: Props) {
                     variant="ghost"
                     onClick={() => set("socialUsage", form.socialUsage.filter((_, k) => k !== i))}
                   >
-                    {t("strategy.personas.removePlatform", { platform: u.platform })}
+                    {t("strategy.personas.removePlatform", { platform: platformLabel(u.platform) })}
                   </Button>
                 </div>
               </fieldset>

@@ -18,7 +18,7 @@ describe("personas", () => {
     fakeBackend.workspace = SAMPLE_WORKSPACE;
     fakeBackend.objectives = [];
     fakeBackend.personas = [];
-  });
+  }, 20_000);
 
   it("builds a persona step by step with interview evidence", async () => {
     const { user } = await openPersonas();
@@ -55,7 +55,7 @@ describe("personas", () => {
         evidence: [expect.objectContaining({ kind: "interview", note: "Talked with 4 regulars" })],
       }),
     );
-  });
+  }, 20_000);
 
   it("sends a first-timer back to the name when it is missing", async () => {
     const { user } = await openPersonas();
@@ -65,7 +65,7 @@ describe("personas", () => {
     const name = await screen.findByLabelText("Name");
     await waitFor(() => expect(name).toHaveAttribute("aria-invalid", "true"));
     expect(name).toHaveAccessibleDescription(/Give the persona a name/);
-  });
+  }, 20_000);
 
   it("starts from an industry template, marked as a hypothesis", async () => {
     const { user } = await openPersonas();
@@ -78,7 +78,7 @@ describe("personas", () => {
     expect(within(card).getByTestId("persona-hypothesis")).toHaveTextContent(
       "Hypothesis — validate with 3–5 customer interviews",
     );
-  });
+  }, 20_000);
 
   it("duplicates, archives and deletes with confirmation", async () => {
     const { user } = await openPersonas();
@@ -95,7 +95,7 @@ describe("personas", () => {
     await user.click(within(first!).getByRole("button", { name: "Delete" }));
     await user.click(within(first!).getByRole("button", { name: "Delete persona" }));
     await waitFor(() => expect(screen.getAllByTestId("persona-card")).toHaveLength(1));
-  });
+  }, 20_000);
 
   it("reads naturally in Japanese", async () => {
     fakeBackend.workspace = { ...SAMPLE_WORKSPACE, language: "ja" };
@@ -103,5 +103,5 @@ describe("personas", () => {
     await user.click(screen.getByRole("button", { name: "ステップごとにペルソナを作る" }));
     expect(screen.getByTestId("wizard-step")).toHaveTextContent("ステップ 1／5：基本");
     expect(screen.getByLabelText("名前")).toBeInTheDocument();
-  });
+  }, 20_000);
 });
