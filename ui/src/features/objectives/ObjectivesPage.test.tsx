@@ -73,6 +73,18 @@ describe("objectives", () => {
     );
   }, 20_000);
 
+  it("shows a KPI's error in its own row", async () => {
+    const { user } = await openObjectives();
+    await user.click(screen.getByRole("button", { name: "Write your first objective" }));
+    await user.type(screen.getByLabelText("Goal in one sentence"), "Known in the neighbourhood by May");
+    await user.click(screen.getByRole("button", { name: "Add KPI" }));
+    await user.click(screen.getByRole("button", { name: "Save objective" }));
+    const row = await screen.findByTestId("kpi-row");
+    expect(await within(row).findByRole("alert")).toHaveTextContent("Give this KPI a name");
+    expect(within(row).getByLabelText("KPI 1: KPI name")).toHaveAttribute("aria-invalid", "true");
+    expect(fakeBackend.objectives).toHaveLength(0);
+  }, 20_000);
+
   it("shows the live SMART check computed by core", async () => {
     const { user } = await openObjectives();
     await user.click(screen.getByRole("button", { name: "Write your first objective" }));

@@ -101,6 +101,10 @@ function objectiveFrom(input: Api.ObjectiveInput, previous?: Api.Objective): Api
   if (input.statement.trim() === "") {
     throw new actual.AppError("invalid", "Write the goal in one sentence.", "statement");
   }
+  const unnamed = input.kpis.findIndex((k) => k.name.trim() === "");
+  if (unnamed >= 0) {
+    throw new actual.AppError("invalid", "Give this KPI a name, for example \"Weekly reach\".", `kpis.${unnamed}.name`);
+  }
   if (input.targetValue.trim() !== "" && Number.isNaN(amount(input.targetValue))) {
     throw new actual.AppError("invalid", "This is not a number. Enter the target as digits.", "targetValue");
   }
