@@ -89,6 +89,13 @@ fn kpi(
 /// Two objectives (seasonal-line awareness, online pre-orders) and three personas with
 /// mixed evidence: one interview-backed, one from sales and UGC, one still a hypothesis.
 fn seed_strategy(tx: &Transaction<'_>, l: Language) -> Result<()> {
+    // Dates relative to today, so the sample never shows a deadline that has already passed.
+    let today = strategy::today(tx)?;
+    let day = |offset: i64| {
+        (today + chrono::Duration::days(offset))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
     let yuki = personas::save(
         tx,
         &PersonaInput {
@@ -296,14 +303,14 @@ fn seed_strategy(tx: &Transaction<'_>, l: Language) -> Result<()> {
             kind: ObjectiveKind::Awareness,
             statement: t(
                 l,
-                "Make the autumn chestnut line known in the neighbourhood: 8,000 people reached per week by 30 November",
-                "秋の栗シリーズを地域に知ってもらう：11月30日までに週8,000人へリーチ",
+                "Make the seasonal chestnut line known in the neighbourhood: 8,000 people reached per week within two months",
+                "季節の栗シリーズを地域に知ってもらう：2か月以内に週8,000人へリーチ",
             ),
             baseline: "3000".into(),
             target_value: "8000".into(),
             unit: t(l, "people / week", "人／週"),
-            baseline_date: "2026-09-01".into(),
-            deadline: "2026-11-30".into(),
+            baseline_date: day(-14),
+            deadline: day(61),
             owner: t(l, "Aki (owner)", "アキ（店主）"),
             status: ObjectiveStatus::Active,
             success_factors: list(
@@ -327,14 +334,14 @@ fn seed_strategy(tx: &Transaction<'_>, l: Language) -> Result<()> {
             kind: ObjectiveKind::PurchaseConversion,
             statement: t(
                 l,
-                "+25% online pre-orders for morning pick-up by the end of March",
-                "3月末までに朝受け取りのオンライン予約を25%増やす",
+                "+25% online pre-orders for morning pick-up within four months",
+                "4か月以内に朝受け取りのオンライン予約を25%増やす",
             ),
             baseline: "120".into(),
             target_value: "150".into(),
             unit: t(l, "pre-orders / month", "件／月"),
-            baseline_date: "2026-10-01".into(),
-            deadline: "2027-03-31".into(),
+            baseline_date: day(-7),
+            deadline: day(120),
             owner: t(l, "Sora (shop manager)", "ソラ（店長）"),
             status: ObjectiveStatus::Active,
             success_factors: list(

@@ -389,6 +389,15 @@ fn sample_bakery_has_objectives_and_personas_in_both_languages() {
             assert!(stages.len() >= 2, "KPIs across at least two stages");
             assert!(!o.success_factors.is_empty());
             assert!(!o.persona_ids.is_empty());
+            let review = store
+                .read(|c| strategy::review_today(c, &o.to_input()))
+                .unwrap();
+            assert!(
+                review.warnings.is_empty(),
+                "sample shows no warnings: {:?}",
+                review.warnings
+            );
+            assert_eq!(review.smart.met_count(), 5, "sample objectives are SMART");
         }
         let ps = store.read(personas::list).unwrap();
         assert_eq!(ps.len(), 3);
