@@ -64,6 +64,15 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
   const setFactor = (index: number, value: string) =>
     setForm((f) => ({ ...f, successFactors: f.successFactors.map((s, i) => (i === index ? value : s)) }));
 
+  const moveFactor = (index: number, by: number) =>
+    setForm((f) => {
+      const factors = [...f.successFactors];
+      const [moved] = factors.splice(index, 1);
+      if (moved === undefined) return f;
+      factors.splice(index + by, 0, moved);
+      return { ...f, successFactors: factors };
+    });
+
   const metricsFor = (stage: string) => (catalogue.data ?? []).filter((m) => m.stage === stage);
 
   const addSuggested = async () => {
@@ -251,6 +260,14 @@ export function ObjectiveEditor({ objective, onDone }: Props) {
                   value={factor}
                   onChange={(e) => setFactor(i, e.target.value)}
                 />
+                <Button
+                  variant="ghost"
+                  aria-label={t("strategy.objectives.moveKsfUp", { n: i + 1 })}
+                  disabled={i === 0}
+                  onClick={() => moveFactor(i, -1)}
+                >
+                  ↑
+                </Button>
                 <Button
                   variant="ghost"
                   aria-label={t("strategy.objectives.removeKsf", { n: i + 1 })}

@@ -129,6 +129,11 @@ describe("objectives", () => {
     const { user } = await openObjectives();
     await user.click(await screen.findByRole("button", { name: "Edit" }));
     expect(screen.getByDisplayValue("Behind the scenes")).toBeInTheDocument();
+    // Success factors are ordered: a new one can be moved to the top.
+    await user.click(screen.getByRole("button", { name: "Add success factor" }));
+    await user.type(screen.getByLabelText("Success factor 2"), "Hashtag for customers");
+    await user.click(screen.getByRole("button", { name: "Move success factor 2 up" }));
+    expect(screen.getByLabelText("Success factor 1")).toHaveValue("Hashtag for customers");
     await user.click(screen.getByRole("button", { name: "Delete" }));
     await user.click(screen.getByRole("button", { name: "Keep it" }));
     expect(fakeBackend.objectives).toHaveLength(1);

@@ -97,6 +97,35 @@ describe("personas", () => {
     await waitFor(() => expect(screen.getAllByTestId("persona-card")).toHaveLength(1));
   }, 20_000);
 
+  it("prints one persona card through the WebView's print dialog", async () => {
+    const print = vi.spyOn(window, "print").mockImplementation(() => {});
+    const { user } = await openPersonas();
+    await user.click(screen.getByRole("button", { name: "Use template" }));
+    await user.click(await screen.findByRole("button", { name: "Save persona" }));
+    const card = await screen.findByTestId("persona-card");
+    await user.click(within(card).getByRole("button", { name: "Print / Save as PDF" }));
+    expect(card).toHaveClass("persona-card--printing");
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(card).not.toHaveClass("persona-card--printing"));
+    print.mockRestore();
+  }, 20_000);
+
+  it("reorders personas from the keyboard", async () => {
+    const { user } = await openPersonas();
+    await user.click(screen.getByRole("button", { name: "Use template" }));
+    await user.click(await screen.findByRole("button", { name: "Save persona" }));
+    await user.click(await screen.findByRole("button", { name: "Duplicate" }));
+    await waitFor(() => expect(screen.getAllByTestId("persona-card")).toHaveLength(2));
+    const down = screen.getByRole("button", { name: "Move Neighbourhood regular down" });
+    down.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() =>
+      expect(within(screen.getAllByTestId("persona-card")[0]!).getByRole("heading")).toHaveTextContent(
+        "Neighbourhood regular (copy)",
+      ),
+    );
+  }, 20_000);
+
   it("reads naturally in Japanese", async () => {
     fakeBackend.workspace = { ...SAMPLE_WORKSPACE, language: "ja" };
     const { user } = await openPersonas();
