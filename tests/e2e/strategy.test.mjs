@@ -3,8 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Harness } from "./lib/harness.mjs";
 
-async function withApp(name, body) {
-  const h = new Harness(name);
+async function withApp(name, body, extraEnv = {}) {
+  const h = new Harness(name, extraEnv);
   try {
     await h.start();
     await body(h);
@@ -166,4 +166,30 @@ test("the sample bakery's objectives and personas are shown with their evidence"
     assert.equal((await s.findAll('[data-testid="persona-hypothesis"]')).length, 1);
     await shot(h, "strategy-sample-personas");
   });
+});
+
+test("objectives and personas are readable in dark mode", async () => {
+  await withApp(
+    "strategy-dark",
+    async (h) => {
+      await h.launch();
+      const s = h.session;
+      await (await s.find('[data-testid="welcome-sample"]', { timeout: 30000 })).click();
+      await s.waitForText('[data-testid="plan-status-personas"]', (t) => t.length > 0);
+      await shot(h, "strategy-dark-plan");
+      await (await s.find('[data-testid="nav-objectives"]')).click();
+      await (await s.find('[data-testid="objective-edit"]')).click();
+      await s.find('[data-testid="smart-specific"]');
+      await shot(h, "strategy-dark-objective");
+      await (await s.find('[data-testid="nav-personas"]')).click();
+      await s.find('[data-testid="persona-card"]');
+      const avatarBg = await s.execute(
+        'return getComputedStyle(document.querySelector(".avatar")).backgroundColor',
+      );
+      const [r, g, b] = avatarBg.match(/\d+/g).map(Number);
+      assert.ok((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.4, `avatar ${avatarBg} follows the dark theme`);
+      await shot(h, "strategy-dark-personas");
+    },
+    { GTK_THEME: "Adwaita:dark" },
+  );
 });
