@@ -11,6 +11,8 @@ mod tests;
 mod tests_calendar;
 #[cfg(test)]
 mod tests_platforms;
+#[cfg(test)]
+mod tests_strategy;
 
 use plotline_core::DataDir;
 use tauri::Manager;
@@ -75,6 +77,21 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::platforms::set_active_platforms,
             commands::platforms::get_account_design,
             commands::platforms::save_account_design,
+            commands::strategy::list_objectives,
+            commands::strategy::save_objective,
+            commands::strategy::delete_objective,
+            commands::strategy::reorder_objectives,
+            commands::strategy::review_objective,
+            commands::strategy::suggest_kpis,
+            commands::strategy::kpi_catalogue,
+            commands::strategy::list_personas,
+            commands::strategy::save_persona,
+            commands::strategy::duplicate_persona,
+            commands::strategy::set_persona_archived,
+            commands::strategy::delete_persona,
+            commands::strategy::reorder_personas,
+            commands::strategy::persona_from_template,
+            commands::strategy::get_plan_overview,
         ])
 }
 

@@ -13,7 +13,7 @@ use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 use crate::commands::names::COMMANDS;
 use crate::state::AppState;
 
-type Mock = tauri::test::MockRuntime;
+pub(crate) type Mock = tauri::test::MockRuntime;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -31,7 +31,7 @@ impl crate::dialogs::PathPicker for FakeDialogs {
     }
 }
 
-fn app(data: &Path) -> App<Mock> {
+pub(crate) fn app(data: &Path) -> App<Mock> {
     app_with_dialog(data, None)
 }
 
@@ -46,13 +46,13 @@ fn app_with_dialog(data: &Path, pick: Option<PathBuf>) -> App<Mock> {
         .unwrap()
 }
 
-fn window(app: &App<Mock>, label: &str) -> WebviewWindow<Mock> {
+pub(crate) fn window(app: &App<Mock>, label: &str) -> WebviewWindow<Mock> {
     WebviewWindowBuilder::new(app, label, Default::default())
         .build()
         .unwrap()
 }
 
-fn invoke(
+pub(crate) fn invoke(
     w: &WebviewWindow<Mock>,
     cmd: &str,
     body: serde_json::Value,
@@ -72,7 +72,7 @@ fn invoke(
     .map(|b| b.deserialize::<serde_json::Value>().unwrap())
 }
 
-fn cafe() -> serde_json::Value {
+pub(crate) fn cafe() -> serde_json::Value {
     serde_json::json!({ "input": {
         "name": "Blue Door Café", "industry": "cafe_restaurant", "audience": "b2c",
         "timeZone": "Europe/Lisbon", "language": "en", "weekStart": "monday"

@@ -4,5 +4,6 @@ pub mod calendar;
 pub mod names;
 pub mod platforms;
 pub mod settings;
+pub mod strategy;
 pub mod system;
 pub mod workspace;

@@ -86,6 +86,7 @@ const PATHS = {
     </>
   ),
   folder: <path d="M3.5 7.5a2 2 0 0 1 2-2h4l2 2.25h7a2 2 0 0 1 2 2v7.75a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2z" />,
+  plus: <path d="M12 5.5v13M5.5 12h13" />,
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof PATHS;

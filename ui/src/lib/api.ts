@@ -37,6 +37,39 @@ import type {
   Region,
   WhoPosts,
   WizardAnswers,
+  AvatarColor,
+  ReviewCadence,
+  ChainStep,
+  Criterion,
+  EvidenceKind,
+  EvidenceInput,
+  FunnelStage,
+  IndustryTemplate,
+  KpiInput,
+  MetricInfo,
+  MissingCode,
+  Objective,
+  ObjectiveInput,
+  ObjectiveReview,
+  ObjectiveStatus,
+  Persona,
+  PersonaInput,
+  PitfallCode,
+  PlanOverview,
+  PlanStep,
+  SmartCheck,
+  SmartReason,
+  StepStatus,
+  UsageFrequency,
+  WarningCode,
+  Warning as PlanWarning,
+  Kpi,
+  Evidence,
+  SocialUsage,
+  Demographics,
+  Psychographics,
+  ActiveHours,
+  Weekday,
 } from "./bindings";
 
 export type {
@@ -74,6 +107,39 @@ export type {
   Region,
   WhoPosts,
   WizardAnswers,
+  AvatarColor,
+  ReviewCadence,
+  ChainStep,
+  Criterion,
+  EvidenceKind,
+  EvidenceInput,
+  FunnelStage,
+  IndustryTemplate,
+  KpiInput,
+  MetricInfo,
+  MissingCode,
+  Objective,
+  ObjectiveInput,
+  ObjectiveReview,
+  ObjectiveStatus,
+  Persona,
+  PersonaInput,
+  PitfallCode,
+  PlanOverview,
+  PlanStep,
+  SmartCheck,
+  SmartReason,
+  StepStatus,
+  UsageFrequency,
+  WarningCode,
+  PlanWarning,
+  Kpi,
+  Evidence,
+  SocialUsage,
+  Demographics,
+  Psychographics,
+  ActiveHours,
+  Weekday,
 };
 
 /** What every generated command resolves to (structural, so it does not depend on the generator's names). */
@@ -226,6 +292,70 @@ export function saveAccountDesign(input: AccountDesignInput): Promise<AccountDes
 }
 
 export const AGE_GROUPS: readonly AgeGroup[] = ["under25", "age25to34", "age35to44", "age45to54", "age55plus"];
+// ---------- Strategy: objectives, personas, plan overview ----------
+
+export function listObjectives(): Promise<Objective[]> {
+  return unwrap(commands.listObjectives());
+}
+
+/** Creates when `input.id` is null, otherwise replaces that objective (KSFs, KPIs, persona links). */
+export function saveObjective(input: ObjectiveInput): Promise<Objective> {
+  return unwrap(commands.saveObjective(input));
+}
+
+export function deleteObjective(id: string): Promise<null> {
+  return unwrap(commands.deleteObjective(id));
+}
+
+export function reorderObjectives(ids: string[]): Promise<Objective[]> {
+  return unwrap(commands.reorderObjectives(ids));
+}
+
+/** SMART check and warnings for the unsaved form, computed by the Rust side. */
+export function reviewObjective(input: ObjectiveInput): Promise<ObjectiveReview> {
+  return unwrap(commands.reviewObjective(input));
+}
+
+export function suggestKpis(kind: ObjectiveKind): Promise<KpiInput[]> {
+  return unwrap(commands.suggestKpis(kind));
+}
+
+export function kpiCatalogue(): Promise<MetricInfo[]> {
+  return unwrap(commands.kpiCatalogue());
+}
+
+export function listPersonas(): Promise<Persona[]> {
+  return unwrap(commands.listPersonas());
+}
+
+export function savePersona(input: PersonaInput): Promise<Persona> {
+  return unwrap(commands.savePersona(input));
+}
+
+export function duplicatePersona(id: string, copySuffix: string): Promise<Persona> {
+  return unwrap(commands.duplicatePersona(id, copySuffix));
+}
+
+export function setPersonaArchived(id: string, archived: boolean): Promise<Persona> {
+  return unwrap(commands.setPersonaArchived(id, archived));
+}
+
+export function deletePersona(id: string): Promise<null> {
+  return unwrap(commands.deletePersona(id));
+}
+
+export function reorderPersonas(ids: string[]): Promise<Persona[]> {
+  return unwrap(commands.reorderPersonas(ids));
+}
+
+export function personaFromTemplate(template: IndustryTemplate): Promise<PersonaInput> {
+  return unwrap(commands.personaFromTemplate(template));
+}
+
+export function getPlanOverview(): Promise<PlanOverview> {
+  return unwrap(commands.getPlanOverview());
+}
+
 export const OBJECTIVE_KINDS: readonly ObjectiveKind[] = [
   "awareness",
   "lead_acquisition",
@@ -237,3 +367,66 @@ export const OBJECTIVE_KINDS: readonly ObjectiveKind[] = [
 export const REGIONS: readonly Region[] = ["japan", "international", "both"];
 export const WHO_POSTS: readonly WhoPosts[] = ["owner", "staff", "team", "agency"];
 export const EMOJI_USES: readonly EmojiUse[] = ["none", "light", "moderate", "heavy"];
+export const OBJECTIVE_STATUSES: readonly ObjectiveStatus[] = ["draft", "active", "achieved", "dropped"];
+export const FUNNEL_STAGES: readonly FunnelStage[] = ["awareness", "interest", "action", "advocacy"];
+export const CADENCES: readonly ReviewCadence[] = ["weekly", "monthly", "quarterly"];
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
+  "interview",
+  "survey",
+  "support",
+  "sales",
+  "analytics",
+  "ugc",
+  "assumption",
+];
+export const AVATAR_COLORS: readonly AvatarColor[] = ["sage", "clay", "sky", "plum", "sand", "rose"];
+export const INDUSTRY_TEMPLATES: readonly IndustryTemplate[] = [
+  "cafe_bakery",
+  "salon",
+  "retail",
+  "b2b_services",
+  "local_services",
+];
+export const USAGE_FREQUENCIES: readonly UsageFrequency[] = ["daily", "weekly", "monthly", "rarely"];
+
+export function toObjectiveInput(o: Objective): ObjectiveInput {
+  const num = (v: number | null) => (v === null ? "" : String(v));
+  return {
+    id: o.id,
+    kind: o.kind,
+    statement: o.statement,
+    baseline: num(o.baseline),
+    targetValue: num(o.targetValue),
+    unit: o.unit,
+    baselineDate: o.baselineDate ?? "",
+    deadline: o.deadline ?? "",
+    owner: o.owner,
+    status: o.status,
+    successFactors: [...o.successFactors],
+    kpis: o.kpis.map((k) => ({
+      id: k.id,
+      name: k.name,
+      stage: k.stage,
+      metric: k.metric,
+      baseline: num(k.baseline),
+      target: num(k.target),
+      unit: k.unit,
+      cadence: k.cadence,
+    })),
+    personaIds: [...o.personaIds],
+  };
+}
+
+export function toPersonaInput(p: Persona): PersonaInput {
+  return {
+    id: p.id,
+    name: p.name,
+    color: p.color,
+    quote: p.quote,
+    isPrimary: p.isPrimary,
+    demographics: { ...p.demographics },
+    psychographics: { ...p.psychographics },
+    socialUsage: p.socialUsage.map((u) => ({ ...u })),
+    evidence: p.evidence.map((e) => ({ id: e.id, kind: e.kind, note: e.note, date: e.date ?? "" })),
+  };
+}

@@ -94,6 +94,30 @@ export const commands = {
 	getAccountDesign: (platformId: string) => typedError<AccountDesign, IpcError>(__TAURI_INVOKE("get_account_design", { platformId })),
 	/**  Save the account design of an active platform. */
 	saveAccountDesign: (input: AccountDesignInput) => typedError<AccountDesign, IpcError>(__TAURI_INVOKE("save_account_design", { input })),
+	/**  Every objective with its KSFs, KPIs and linked personas. */
+	listObjectives: () => typedError<Objective[], IpcError>(__TAURI_INVOKE("list_objectives")),
+	/**  Create (no id) or replace an objective with its KSFs, KPIs and persona links. */
+	saveObjective: (input: ObjectiveInput) => typedError<Objective, IpcError>(__TAURI_INVOKE("save_objective", { input })),
+	deleteObjective: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_objective", { id })),
+	reorderObjectives: (ids: string[]) => typedError<Objective[], IpcError>(__TAURI_INVOKE("reorder_objectives", { ids })),
+	/**  SMART check and warnings for the unsaved objective form (nothing is stored). */
+	reviewObjective: (input: ObjectiveInput) => typedError<ObjectiveReview, IpcError>(__TAURI_INVOKE("review_objective", { input })),
+	/**  Suggested KPIs for an objective kind, tuned to the workspace audience and language. */
+	suggestKpis: (kind: ObjectiveKind) => typedError<KpiInput[], IpcError>(__TAURI_INVOKE("suggest_kpis", { kind })),
+	/**  The KPI metric catalogue (per funnel stage). */
+	kpiCatalogue: () => typedError<MetricInfo[], IpcError>(__TAURI_INVOKE("kpi_catalogue")),
+	/**  Every persona with evidence and linked objectives (archived last). */
+	listPersonas: () => typedError<Persona[], IpcError>(__TAURI_INVOKE("list_personas")),
+	savePersona: (input: PersonaInput) => typedError<Persona, IpcError>(__TAURI_INVOKE("save_persona", { input })),
+	/**  Copy a persona; `copySuffix` (e.g. " (copy)") is appended to its name. */
+	duplicatePersona: (id: string, copySuffix: string) => typedError<Persona, IpcError>(__TAURI_INVOKE("duplicate_persona", { id, copySuffix })),
+	setPersonaArchived: (id: string, archived: boolean) => typedError<Persona, IpcError>(__TAURI_INVOKE("set_persona_archived", { id, archived })),
+	deletePersona: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_persona", { id })),
+	reorderPersonas: (ids: string[]) => typedError<Persona[], IpcError>(__TAURI_INVOKE("reorder_personas", { ids })),
+	/**  An unsaved persona prefilled from an industry template (every fact an assumption). */
+	personaFromTemplate: (template: IndustryTemplate) => typedError<PersonaInput, IpcError>(__TAURI_INVOKE("persona_from_template", { template })),
+	/**  The chain at a glance: each link's state, what is missing, and pitfalls. */
+	getPlanOverview: () => typedError<PlanOverview, IpcError>(__TAURI_INVOKE("get_plan_overview")),
 };
 
 /* Types */
@@ -131,6 +155,13 @@ export type AcknowledgeInput = {
 	category: RiskCategory,
 	term: string,
 	actorId: string | null,
+};
+
+/**  Hours `from`..`to` (0–24, `to` exclusive) on `weekday`. */
+export type ActiveHours = {
+	weekday: Weekday,
+	from: number,
+	to: number,
 };
 
 export type ActivePlatform = {
@@ -189,6 +220,9 @@ export type AudienceFacts = {
 	confidence: Confidence,
 };
 
+/**  Avatar colours; the UI maps each to a design token. */
+export type AvatarColor = "sage" | "clay" | "sky" | "plum" | "sand" | "rose";
+
 export type BackupReport = {
 	path: string,
 	bytes: number,
@@ -235,6 +269,8 @@ export type Catalog = {
 	checkedOn: string,
 	platforms: Platform[],
 };
+
+export type ChainStep = "objectives" | "personas" | "platforms" | "pillars" | "calendar" | "results";
 
 export type ChecklistItem = {
 	placement: Placement,
@@ -288,6 +324,22 @@ export type Counting =
 /**  UTF-16 code units (emoji outside the BMP count 2). */
 "utf16";
 
+export type Criterion = {
+	met: boolean,
+	/**  Not wrong, but worth a second look (e.g. more than 3× growth). */
+	question: boolean,
+	reason: SmartReason,
+};
+
+export type Demographics = {
+	ageRange: string,
+	gender: string,
+	occupation: string,
+	location: string,
+	household: string,
+	incomeBand: string,
+};
+
 export type Effort = {
 	kind: EffortKind,
 	level: EffortLevel,
@@ -335,6 +387,23 @@ export type EventsLane = {
 	holidays: Holiday[],
 };
 
+export type Evidence = {
+	id: string,
+	kind: EvidenceKind,
+	note: string,
+	/**  `YYYY-MM-DD`, when known. */
+	date: string | null,
+};
+
+export type EvidenceInput = {
+	id: string | null,
+	kind: EvidenceKind,
+	note: string,
+	date: string,
+};
+
+export type EvidenceKind = "interview" | "survey" | "support" | "sales" | "analytics" | "ugc" | "assumption";
+
 /**  The five things a platform is scored on. */
 export type Factor = "audience" | "goals" | "competitors" | "capacity" | "market";
 
@@ -351,6 +420,9 @@ export type Fit = "low" | "medium" | "high";
 export type Format = "photo" | "carousel" | "short_video" | "long_video" | "text" | "story" | "live" | "link";
 
 export type Frequency = "weekly" | "monthly";
+
+/**  Where in the customer's journey a KPI is measured. */
+export type FunnelStage = "awareness" | "interest" | "action" | "advocacy";
 
 export type Gap = {
 	platform: string,
@@ -397,12 +469,42 @@ export type Holiday = {
 
 export type Industry = "cafe_restaurant" | "bakery_food" | "retail" | "beauty_wellness" | "fashion_apparel" | "hospitality_travel" | "professional_services" | "agency" | "b2b_tech" | "manufacturing" | "education" | "health_clinic" | "real_estate" | "nonprofit" | "other";
 
+export type IndustryTemplate = "cafe_bakery" | "salon" | "retail" | "b2b_services" | "local_services";
+
 export type IpcError = {
 	kind: ErrorKind,
 	/**  What went wrong and what to do, ready to show to the user. */
 	message: string,
 	/**  For bad input: the form field (camelCase property name) to show the message next to. */
 	field: string | null,
+};
+
+export type Kpi = {
+	id: string,
+	name: string,
+	stage: FunnelStage,
+	/**  A catalogue metric id (see [`catalogue::metrics`]) or `custom`. */
+	metric: string,
+	baseline: number | null,
+	target: number | null,
+	unit: string,
+	cadence: ReviewCadence,
+};
+
+/**
+ *  One KPI row of the objective form. Numbers arrive as typed text so the form can say
+ *  precisely what is wrong with them.
+ */
+export type KpiInput = {
+	id: string | null,
+	name: string,
+	/**  `awareness`, `interest`, `action` or `advocacy`. */
+	stage: string,
+	metric: string,
+	baseline: string,
+	target: string,
+	unit: string,
+	cadence: ReviewCadence,
 };
 
 export type Language = "en" | "ja";
@@ -448,6 +550,25 @@ export type MediaSpec = {
 	formats: string[],
 };
 
+/**  One metric of the catalogue. */
+export type MetricInfo = {
+	/**  Stable snake_case id (`reach`, `engagement_rate`, ...); the UI translates it. */
+	id: string,
+	stage: FunnelStage,
+	/**  Default unit when the KPI is added. */
+	unit: string,
+	/**  Followers, likes, reach...: useful context, but not proof of business results. */
+	vanity: boolean,
+};
+
+/**  One gap, with how many objectives/personas it concerns. */
+export type Missing = {
+	code: MissingCode,
+	count: number,
+};
+
+export type MissingCode = "no_objective" | "objective_without_kpi" | "objective_without_target" | "objective_without_deadline" | "objective_without_persona" | "no_persona" | "persona_is_hypothesis" | "no_primary_persona";
+
 export type MixStats = {
 	total: number,
 	byType: TypeCount[],
@@ -485,8 +606,79 @@ export type MoveOutcome = {
 	item: CalendarItem,
 };
 
-/**  The objective kinds of the method (DOMAIN.md §1); the wizard's goals. */
+/**  An objective (KGI) with its success factors and KPIs, as stored. */
+export type Objective = {
+	id: string,
+	kind: ObjectiveKind,
+	statement: string,
+	baseline: number | null,
+	targetValue: number | null,
+	unit: string,
+	/**  `YYYY-MM-DD`. */
+	baselineDate: string | null,
+	/**  `YYYY-MM-DD`. */
+	deadline: string | null,
+	owner: string,
+	status: ObjectiveStatus,
+	sortOrder: number,
+	/**  KSFs, in order. */
+	successFactors: string[],
+	kpis: Kpi[],
+	/**  Personas this objective is for. */
+	personaIds: string[],
+	createdAt: string,
+	updatedAt: string,
+};
+
+/**  The objective form: create when `id` is `None`, otherwise replace that objective. */
+export type ObjectiveInput = {
+	id: string | null,
+	kind: ObjectiveKind,
+	statement: string,
+	baseline: string,
+	targetValue: string,
+	unit: string,
+	baselineDate: string,
+	deadline: string,
+	owner: string,
+	status: ObjectiveStatus,
+	successFactors: string[],
+	kpis: KpiInput[],
+	personaIds: string[],
+};
+
+/**  What the business wants social media to do (DOMAIN.md §1). */
 export type ObjectiveKind = "awareness" | "lead_acquisition" | "purchase_conversion" | "fan_ltv" | "recruiting_branding" | "social_listening";
+
+/**  Live feedback for the objective form: SMART check and warnings for the unsaved input. */
+export type ObjectiveReview = {
+	smart: SmartCheck,
+	warnings: Warning[],
+};
+
+export type ObjectiveStatus = "draft" | "active" | "achieved" | "dropped";
+
+export type Persona = {
+	id: string,
+	name: string,
+	/**  Up to two letters for the avatar, derived from the name. */
+	initials: string,
+	color: AvatarColor,
+	quote: string,
+	isPrimary: boolean,
+	archived: boolean,
+	sortOrder: number,
+	demographics: Demographics,
+	psychographics: Psychographics,
+	socialUsage: SocialUsage[],
+	evidence: Evidence[],
+	/**  True when nothing but assumptions backs this persona (or nothing at all). */
+	isHypothesis: boolean,
+	/**  Objectives this persona is linked to. */
+	objectiveIds: string[],
+	createdAt: string,
+	updatedAt: string,
+};
 
 /**  A persona as the wizard needs it (the persona builder supplies these as plain data). */
 export type PersonaAnswer = {
@@ -495,6 +687,19 @@ export type PersonaAnswer = {
 	ageMin?: number | null,
 	ageMax?: number | null,
 	usage?: PlatformUsage[],
+};
+
+/**  The persona form: create when `id` is `None`, otherwise replace that persona. */
+export type PersonaInput = {
+	id: string | null,
+	name: string,
+	color: AvatarColor,
+	quote: string,
+	isPrimary: boolean,
+	demographics: Demographics,
+	psychographics: Psychographics,
+	socialUsage: SocialUsage[],
+	evidence: EvidenceInput[],
 };
 
 export type Pillar = {
@@ -525,8 +730,33 @@ export type PillarInput = {
 	sortOrder: number | null,
 };
 
+export type Pitfall = {
+	code: PitfallCode,
+	/**  Objectives it applies to (empty for plan-wide pitfalls). */
+	objectiveIds: string[],
+};
+
+/**  The pitfalls of DOMAIN.md (numbered as there). */
+export type PitfallCode = 
+/**  1. Posting without an objective. */
+"no_objective" | 
+/**  2. Vanity metrics only. */
+"vanity_metrics_only";
+
 /**  Where an image or video is shown. Media variants use these ids. */
 export type Placement = "feed_square" | "feed_portrait" | "landscape" | "story" | "reel" | "cover" | "profile" | "banner" | "thumbnail";
+
+export type PlanOverview = {
+	steps: PlanStep[],
+	pitfalls: Pitfall[],
+};
+
+export type PlanStep = {
+	step: ChainStep,
+	status: StepStatus,
+	count: number,
+	missing: Missing[],
+};
 
 export type Platform = {
 	id: string,
@@ -560,7 +790,7 @@ export type PlatformSetup = {
 
 export type PlatformUsage = {
 	platformId: string,
-	frequency: UsageFrequency,
+	frequency: WizardFrequency,
 	/**  Free text such as "7–9 pm"; shown in the reasons. */
 	activeHours?: string,
 };
@@ -628,6 +858,16 @@ export type PostTime = {
 	local: string,
 };
 
+export type Psychographics = {
+	values: string[],
+	interests: string[],
+	informationSources: string[],
+	decisionFactors: string[],
+	painPoints: string[],
+	goals: string[],
+	objections: string[],
+};
+
 export type Recommendation = {
 	/**  Every platform, best first. */
 	ranking: PlatformScore[],
@@ -648,6 +888,9 @@ export type RestoreReport = {
 	/**  Where the data that was replaced was saved first. */
 	safetyBackup: string,
 };
+
+/**  How often a KPI is reviewed. */
+export type ReviewCadence = "weekly" | "monthly" | "quarterly";
 
 export type RiskCategory = "discriminatory" | "absolute_claim" | "health_claim" | "financial_claim" | "competitor" | "sensitive_topic";
 
@@ -701,6 +944,27 @@ export type SeriesInput = {
 	count: number | null,
 };
 
+export type SmartCheck = {
+	specific: Criterion,
+	measurable: Criterion,
+	achievable: Criterion,
+	relevant: Criterion,
+	timeBound: Criterion,
+	/**  target ÷ baseline, when both are known and the baseline is above zero. */
+	growth: number | null,
+};
+
+/**  Why a criterion is (not) met; the UI words each one in the user's language. */
+export type SmartReason = "states_what_changes" | "too_short" | "target_with_unit" | "no_target" | "no_unit" | "plausible_growth" | "starts_from_zero" | "growth_over3x" | "no_baseline" | "linked_to_persona" | "no_persona" | "has_deadline" | "no_deadline";
+
+export type SocialUsage = {
+	/**  Platform id such as `instagram`, `x`, `tiktok`, `youtube`, `line`. */
+	platform: string,
+	frequency: UsageFrequency,
+	activeHours: ActiveHours[],
+	accountTypes: string[],
+};
+
 /**  Character offsets (Unicode scalar values, as `Array.from(text)` counts them), end exclusive. */
 export type Span = {
 	start: number,
@@ -711,6 +975,14 @@ export type StepSetting = {
 	step: ApprovalStep,
 	required: boolean,
 };
+
+export type StepStatus = 
+/**  Nothing there yet. */
+"missing" | 
+/**  Started, with gaps listed in `missing`. */
+"incomplete" | "done" | 
+/**  This part of Plotline is not built yet. */
+"not_started";
 
 /**  Defaults offered on first run. */
 export type SystemDefaults = {
@@ -789,7 +1061,7 @@ export type TypicalCadence = {
 	confidence: Confidence,
 };
 
-export type UsageFrequency = "daily" | "weekly" | "monthly" | "never";
+export type UsageFrequency = "daily" | "weekly" | "monthly" | "rarely";
 
 export type UtmInput = {
 	url: string,
@@ -816,6 +1088,24 @@ export type VariantInput = {
 	linkPlacement: LinkPlacement,
 };
 
+export type Warning = {
+	code: WarningCode,
+	/**  The objective it is about (none for plan-wide warnings). */
+	objectiveId: string | null,
+};
+
+export type WarningCode = 
+/**  The objective has no KPI, so progress cannot be followed. */
+"no_kpi" | 
+/**  A conversion or LTV objective measured only by followers, likes or reach. */
+"vanity_only" | 
+/**  Every KPI sits in one funnel stage. */
+"single_stage" | 
+/**  The deadline has passed (and the objective is still open). */
+"deadline_past" | 
+/**  There is no objective at all. */
+"no_objective";
+
 /**  The mix of one week (weeks start on the workspace's week start). */
 export type WeekMix = {
 	/**  `YYYY-MM-DD` */
@@ -824,6 +1114,8 @@ export type WeekMix = {
 };
 
 export type WeekStart = "monday" | "sunday";
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
 export type WhoPosts = "owner" | "staff" | "team" | "agency";
 
@@ -834,6 +1126,8 @@ export type WizardAnswers = {
 	competitors?: Competitor[],
 	capacity: Capacity,
 };
+
+export type WizardFrequency = "daily" | "weekly" | "monthly" | "never";
 
 /**  The business profile as stored. */
 export type Workspace = {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use plotline_core::platforms::{self, recommend::recommend, recommend::WizardAnswers};
 use plotline_core::workspace::Language;
-use plotline_core::{calendar, demo, info, DataDir, Store};
+use plotline_core::{calendar, demo, info, personas, strategy, DataDir, Store};
 
 #[derive(Parser)]
 #[command(
@@ -49,6 +49,18 @@ enum Command {
         #[command(subcommand)]
         action: Option<PlatformsAction>,
     },
+    /// Objectives (KGI) with their success factors and KPIs.
+    Objective {
+        #[command(subcommand)]
+        action: ObjectiveAction,
+    },
+    /// Personas with their evidence.
+    Persona {
+        #[command(subcommand)]
+        action: PersonaAction,
+    },
+    /// The Plan overview: each link of the chain, what is missing, and pitfalls.
+    Plan,
 }
 
 #[derive(Subcommand)]
@@ -82,6 +94,18 @@ enum PlatformsAction {
         #[arg(long, value_name = "FILE")]
         input: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum ObjectiveAction {
+    /// Every objective with its KPIs (JSON array).
+    List,
+}
+
+#[derive(Subcommand)]
+enum PersonaAction {
+    /// Every persona with its evidence (JSON array).
+    List,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -128,6 +152,13 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
             let _lock = dir.lock()?;
             to_json(store.restore_from(&file)?)
         }
+        Command::Objective {
+            action: ObjectiveAction::List,
+        } => to_json(store.read(strategy::list)?),
+        Command::Persona {
+            action: PersonaAction::List,
+        } => to_json(store.read(personas::list)?),
+        Command::Plan => to_json(store.read(strategy::plan::overview)?),
     }
 }
 

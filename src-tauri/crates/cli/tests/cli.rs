@@ -71,7 +71,10 @@ fn backup_and_restore_round_trip() {
         .as_str()
         .unwrap()
         .contains("before-restore"));
-    assert_eq!(json(&cli(&b, &["info"]))["counts"]["workspace"], 1);
+    let info = json(&cli(&b, &["info"]));
+    assert_eq!(info["counts"]["workspace"], 1);
+    assert_eq!(info["counts"]["objectives"], 2);
+    assert_eq!(info["counts"]["personas"], 3);
 }
 
 #[test]
@@ -291,4 +294,60 @@ fn platforms_recommend_reports_bad_input_on_stderr() {
     assert!(!out.status.success());
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Platform wizard input"));
+}
+
+#[test]
+fn objective_list_includes_kpis_with_snake_case_stages() {
+    let t = tempfile::tempdir().unwrap();
+    json(&cli(t.path(), &["demo"]));
+    let list = json(&cli(t.path(), &["objective", "list"]));
+    let objectives = list.as_array().unwrap();
+    assert_eq!(objectives.len(), 2);
+    assert_eq!(objectives[1]["kind"], "purchase_conversion");
+    let mut stages = std::collections::BTreeSet::new();
+    for o in objectives {
+        for k in o["kpis"].as_array().unwrap() {
+            stages.insert(k["stage"].as_str().unwrap().to_string());
+        }
+        assert!(!o["successFactors"].as_array().unwrap().is_empty());
+    }
+    for s in &stages {
+        assert!(
+            ["awareness", "interest", "action", "advocacy"].contains(&s.as_str()),
+            "{s}"
+        );
+    }
+    assert!(stages.len() >= 3, "{stages:?}");
+}
+
+#[test]
+fn persona_list_includes_evidence_kinds() {
+    let t = tempfile::tempdir().unwrap();
+    json(&cli(t.path(), &["demo", "--language", "ja"]));
+    let list = json(&cli(t.path(), &["persona", "list"]));
+    let personas = list.as_array().unwrap();
+    assert_eq!(personas.len(), 3);
+    assert_eq!(personas[0]["name"], "週末のユキさん");
+    assert_eq!(personas[0]["evidence"][0]["kind"], "interview");
+    assert_eq!(personas[0]["isHypothesis"], false);
+    assert_eq!(personas[2]["evidence"][0]["kind"], "assumption");
+    assert_eq!(personas[2]["isHypothesis"], true);
+}
+
+#[test]
+fn empty_data_dir_lists_nothing_and_plan_shows_what_is_missing() {
+    let t = tempfile::tempdir().unwrap();
+    assert_eq!(
+        json(&cli(t.path(), &["objective", "list"])),
+        serde_json::json!([])
+    );
+    assert_eq!(
+        json(&cli(t.path(), &["persona", "list"])),
+        serde_json::json!([])
+    );
+    let plan = json(&cli(t.path(), &["plan"]));
+    assert_eq!(plan["steps"][0]["step"], "objectives");
+    assert_eq!(plan["steps"][0]["status"], "missing");
+    assert_eq!(plan["steps"][2]["status"], "not_started");
+    assert_eq!(plan["pitfalls"][0]["code"], "no_objective");
 }

@@ -13,8 +13,10 @@ pub mod exchange;
 pub mod fsx;
 pub mod info;
 pub mod paths;
+pub mod personas;
 pub mod platforms;
 pub mod secrets;
+pub mod strategy;
 pub mod system;
 pub mod workspace;
 

@@ -9,6 +9,8 @@ vi.mock("../../lib/api");
 describe("plan overview", () => {
   beforeEach(() => {
     fakeBackend.workspace = SAMPLE_WORKSPACE;
+    fakeBackend.objectives = [];
+    fakeBackend.personas = [];
   });
 
   it("welcomes the business and draws the six links of the chain in order", async () => {
@@ -39,11 +41,52 @@ describe("plan overview", () => {
     expect(screen.getByTestId("nav-pillars")).toHaveAttribute("aria-current", "page");
   });
 
+  it("shows what is missing at each link and the pitfall of posting without an objective", async () => {
+    renderWithProviders(<App />);
+    const objectives = await screen.findByTestId("plan-step-objectives");
+    expect(await within(objectives).findByTestId("plan-status-objectives")).toHaveTextContent("Missing");
+    expect(within(objectives).getByText("Write your first objective.")).toBeInTheDocument();
+    expect(within(screen.getByTestId("plan-step-personas")).getByText("Describe at least one customer.")).toBeInTheDocument();
+    expect(within(screen.getByTestId("plan-step-calendar")).getByTestId("plan-status-calendar")).toHaveTextContent(
+      "Not started",
+    );
+    const pitfalls = screen.getByTestId("plan-pitfalls");
+    expect(within(pitfalls).getByText("Posting without an objective")).toBeInTheDocument();
+  });
+
+  it("counts objectives and personas once they exist", async () => {
+    fakeBackend.objectives = [
+      {
+        id: "o1",
+        kind: "awareness",
+        statement: "Make the chestnut line known",
+        baseline: 3000,
+        targetValue: 8000,
+        unit: "people",
+        baselineDate: null,
+        deadline: "2026-11-30",
+        owner: "",
+        status: "active",
+        sortOrder: 0,
+        successFactors: [],
+        kpis: [],
+        personaIds: [],
+        createdAt: "2026-01-15T03:30:00Z",
+        updatedAt: "2026-01-15T03:30:00Z",
+      },
+    ];
+    renderWithProviders(<App />);
+    expect(await screen.findByTestId("plan-count-objectives")).toHaveTextContent("1 objective");
+    expect(screen.getByTestId("plan-status-objectives")).toHaveTextContent("Done");
+    expect(screen.queryByTestId("plan-pitfalls")).not.toBeInTheDocument();
+  });
+
   it("reads naturally in Japanese", async () => {
     fakeBackend.workspace = { ...SAMPLE_WORKSPACE, name: "サンライズベーカリー", language: "ja" };
     renderWithProviders(<App />);
     expect(await screen.findByText("サンライズベーカリーのSNS計画へようこそ")).toBeInTheDocument();
     expect(screen.getByTestId("page-title")).toHaveTextContent("計画の全体像");
     expect(screen.getByRole("button", { name: "テーマと配分を開く" })).toBeInTheDocument();
+    expect(await screen.findByText("目標なしで投稿している")).toBeInTheDocument();
   });
 });

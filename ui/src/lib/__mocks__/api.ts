@@ -20,6 +20,15 @@ export const {
   REGIONS,
   WHO_POSTS,
   EMOJI_USES,
+  OBJECTIVE_STATUSES,
+  FUNNEL_STAGES,
+  CADENCES,
+  EVIDENCE_KINDS,
+  AVATAR_COLORS,
+  INDUSTRY_TEMPLATES,
+  USAGE_FREQUENCIES,
+  toObjectiveInput,
+  toPersonaInput,
 } = actual;
 
 export const SAMPLE_WORKSPACE: Api.Workspace = {
@@ -56,7 +65,11 @@ export const listTimeZones = vi.fn(async (): Promise<string[]> => [
   "UTC",
 ]);
 /** The stored workspace; tests seed it directly. `null` means first run. */
-export const fakeBackend: { workspace: Api.Workspace | null } = { workspace: null };
+export const fakeBackend: {
+  workspace: Api.Workspace | null;
+  objectives: Api.Objective[];
+  personas: Api.Persona[];
+} = { workspace: null, objectives: [], personas: [] };
 
 export const getWorkspace = vi.fn(async (): Promise<Api.Workspace | null> => fakeBackend.workspace);
 export const saveWorkspace = vi.fn(async (input: Api.WorkspaceInput): Promise<Api.Workspace> => {
@@ -216,4 +229,236 @@ export const saveAccountDesign = vi.fn(async (input: Api.AccountDesignInput): Pr
   const saved = assess(input);
   platformBackend.designs[input.platformId] = saved;
   return saved;
+});
+// ---------- Strategy fakes (a tiny in-memory version of plotline-core's strategy) ----------
+
+const STAMP = "2026-01-15T03:30:00Z";
+let nextId = 1;
+const newId = (prefix: string) => `${prefix}-${nextId++}`;
+const amount = (text: string): number | null => (text.trim() === "" ? null : Number(text.replace(/[,%]/g, "")));
+
+export const FAKE_CATALOGUE: Api.MetricInfo[] = [
+  { id: "reach", stage: "awareness", unit: "people", vanity: true },
+  { id: "video_views", stage: "awareness", unit: "views", vanity: true },
+  { id: "engagements", stage: "interest", unit: "actions", vanity: true },
+  { id: "follower_growth", stage: "interest", unit: "followers", vanity: true },
+  { id: "profile_visits", stage: "interest", unit: "visits", vanity: false },
+  { id: "link_clicks", stage: "action", unit: "clicks", vanity: false },
+  { id: "conversions", stage: "action", unit: "conversions", vanity: false },
+  { id: "ugc_volume", stage: "advocacy", unit: "posts", vanity: false },
+];
+
+function objectiveFrom(input: Api.ObjectiveInput, previous?: Api.Objective): Api.Objective {
+  if (input.statement.trim() === "") {
+    throw new actual.AppError("invalid", "Write the goal in one sentence.", "statement");
+  }
+  const unnamed = input.kpis.findIndex((k) => k.name.trim() === "");
+  if (unnamed >= 0) {
+    throw new actual.AppError("invalid", "Give this KPI a name, for example \"Weekly reach\".", `kpis.${unnamed}.name`);
+  }
+  if (input.targetValue.trim() !== "" && Number.isNaN(amount(input.targetValue))) {
+    throw new actual.AppError("invalid", "This is not a number. Enter the target as digits.", "targetValue");
+  }
+  return {
+    id: previous?.id ?? newId("objective"),
+    kind: input.kind,
+    statement: input.statement.trim(),
+    baseline: amount(input.baseline),
+    targetValue: amount(input.targetValue),
+    unit: input.unit,
+    baselineDate: input.baselineDate || null,
+    deadline: input.deadline || null,
+    owner: input.owner,
+    status: input.status,
+    sortOrder: previous?.sortOrder ?? fakeBackend.objectives.length,
+    successFactors: input.successFactors.filter((f) => f.trim() !== ""),
+    kpis: input.kpis.map((k) => ({
+      id: k.id ?? newId("kpi"),
+      name: k.name,
+      stage: k.stage as Api.FunnelStage,
+      metric: k.metric,
+      baseline: amount(k.baseline),
+      target: amount(k.target),
+      unit: k.unit,
+      cadence: k.cadence,
+    })),
+    personaIds: input.personaIds,
+    createdAt: previous?.createdAt ?? STAMP,
+    updatedAt: STAMP,
+  };
+}
+
+export const listObjectives = vi.fn(async (): Promise<Api.Objective[]> => fakeBackend.objectives);
+export const saveObjective = vi.fn(async (input: Api.ObjectiveInput): Promise<Api.Objective> => {
+  const previous = fakeBackend.objectives.find((o) => o.id === input.id);
+  const saved = objectiveFrom(input, previous);
+  fakeBackend.objectives = previous
+    ? fakeBackend.objectives.map((o) => (o.id === saved.id ? saved : o))
+    : [...fakeBackend.objectives, saved];
+  return saved;
+});
+export const deleteObjective = vi.fn(async (id: string): Promise<null> => {
+  fakeBackend.objectives = fakeBackend.objectives.filter((o) => o.id !== id);
+  return null;
+});
+export const reorderObjectives = vi.fn(async (ids: string[]): Promise<Api.Objective[]> => {
+  fakeBackend.objectives = ids.flatMap((id) => fakeBackend.objectives.filter((o) => o.id === id));
+  return fakeBackend.objectives;
+});
+
+const met = (reason: Api.SmartReason): Api.Criterion => ({ met: true, question: false, reason });
+const unmet = (reason: Api.SmartReason): Api.Criterion => ({ met: false, question: false, reason });
+
+export const reviewObjective = vi.fn(async (input: Api.ObjectiveInput): Promise<Api.ObjectiveReview> => {
+  const target = amount(input.targetValue);
+  const baseline = amount(input.baseline);
+  const vanity = (metric: string) => FAKE_CATALOGUE.some((m) => m.id === metric && m.vanity);
+  const warnings: Api.PlanWarning[] = [];
+  if (input.kpis.length === 0) warnings.push({ code: "no_kpi", objectiveId: input.id });
+  if (
+    (input.kind === "purchase_conversion" || input.kind === "fan_ltv") &&
+    input.kpis.length > 0 &&
+    input.kpis.every((k) => vanity(k.metric))
+  ) {
+    warnings.push({ code: "vanity_only", objectiveId: input.id });
+  }
+  return {
+    smart: {
+      specific: input.statement.trim().length >= 12 ? met("states_what_changes") : unmet("too_short"),
+      measurable: target === null ? unmet("no_target") : met("target_with_unit"),
+      achievable: baseline === null ? unmet("no_baseline") : met("plausible_growth"),
+      relevant: input.personaIds.length > 0 ? met("linked_to_persona") : unmet("no_persona"),
+      timeBound: input.deadline ? met("has_deadline") : unmet("no_deadline"),
+      growth: null,
+    },
+    warnings,
+  };
+});
+export const suggestKpis = vi.fn(async (kind: Api.ObjectiveKind): Promise<Api.KpiInput[]> => [
+  {
+    id: null,
+    name: kind === "purchase_conversion" ? "Online orders from social" : "Weekly reach",
+    stage: "action",
+    metric: "conversions",
+    baseline: "",
+    target: "",
+    unit: "conversions",
+    cadence: "weekly",
+  },
+]);
+export const kpiCatalogue = vi.fn(async (): Promise<Api.MetricInfo[]> => FAKE_CATALOGUE);
+
+function personaFrom(input: Api.PersonaInput, previous?: Api.Persona): Api.Persona {
+  if (input.name.trim() === "") {
+    throw new actual.AppError("invalid", "Give the persona a name.", "name");
+  }
+  const evidence = input.evidence.map((e) => ({ id: e.id ?? newId("evidence"), kind: e.kind, note: e.note, date: e.date || null }));
+  return {
+    id: previous?.id ?? newId("persona"),
+    name: input.name.trim(),
+    initials: input.name
+      .trim()
+      .split(/\s+/)
+      .slice(0, 2)
+      .map((w) => w.charAt(0).toUpperCase())
+      .join(""),
+    color: input.color,
+    quote: input.quote,
+    isPrimary: input.isPrimary,
+    archived: previous?.archived ?? false,
+    sortOrder: previous?.sortOrder ?? fakeBackend.personas.length,
+    demographics: input.demographics,
+    psychographics: input.psychographics,
+    socialUsage: input.socialUsage,
+    evidence,
+    isHypothesis: evidence.every((e) => e.kind === "assumption"),
+    objectiveIds: previous?.objectiveIds ?? [],
+    createdAt: previous?.createdAt ?? STAMP,
+    updatedAt: STAMP,
+  };
+}
+
+export const listPersonas = vi.fn(async (): Promise<Api.Persona[]> => fakeBackend.personas);
+export const savePersona = vi.fn(async (input: Api.PersonaInput): Promise<Api.Persona> => {
+  const previous = fakeBackend.personas.find((p) => p.id === input.id);
+  const saved = personaFrom(input, previous);
+  fakeBackend.personas = previous
+    ? fakeBackend.personas.map((p) => (p.id === saved.id ? saved : p))
+    : [...fakeBackend.personas, saved];
+  return saved;
+});
+export const duplicatePersona = vi.fn(async (id: string, copySuffix: string): Promise<Api.Persona> => {
+  const original = fakeBackend.personas.find((p) => p.id === id);
+  if (!original) throw new actual.AppError("notFound", "This persona no longer exists.");
+  const copy = personaFrom({ ...actual.toPersonaInput(original), id: null, isPrimary: false, name: original.name + copySuffix });
+  fakeBackend.personas = [...fakeBackend.personas, copy];
+  return copy;
+});
+export const setPersonaArchived = vi.fn(async (id: string, archived: boolean): Promise<Api.Persona> => {
+  fakeBackend.personas = fakeBackend.personas.map((p) => (p.id === id ? { ...p, archived } : p));
+  const found = fakeBackend.personas.find((p) => p.id === id);
+  if (!found) throw new actual.AppError("notFound", "This persona no longer exists.");
+  return found;
+});
+export const deletePersona = vi.fn(async (id: string): Promise<null> => {
+  fakeBackend.personas = fakeBackend.personas.filter((p) => p.id !== id);
+  return null;
+});
+export const reorderPersonas = vi.fn(async (ids: string[]): Promise<Api.Persona[]> => {
+  fakeBackend.personas = ids.flatMap((id) => fakeBackend.personas.filter((p) => p.id === id));
+  return fakeBackend.personas;
+});
+export const personaFromTemplate = vi.fn(
+  async (template: Api.IndustryTemplate): Promise<Api.PersonaInput> => ({
+    id: null,
+    name: template === "cafe_bakery" ? "Neighbourhood regular" : "Template persona",
+    color: "clay",
+    quote: "I want a small treat.",
+    isPrimary: false,
+    demographics: { ageRange: "30–45", gender: "", occupation: "Office worker", location: "", household: "", incomeBand: "" },
+    psychographics: {
+      values: ["Quality"],
+      interests: [],
+      informationSources: [],
+      decisionFactors: [],
+      painPoints: ["Sold out early"],
+      goals: [],
+      objections: [],
+    },
+    socialUsage: [{ platform: "instagram", frequency: "daily", activeHours: [], accountTypes: [] }],
+    evidence: [{ id: null, kind: "assumption", note: "From the industry template.", date: "" }],
+  }),
+);
+export const getPlanOverview = vi.fn(async (): Promise<Api.PlanOverview> => {
+  const objectives = fakeBackend.objectives;
+  const personas = fakeBackend.personas.filter((p) => !p.archived);
+  const later: Api.PlanStep[] = (["platforms", "pillars", "calendar", "results"] as const).map((step) => ({
+    step,
+    status: "not_started",
+    count: 0,
+    missing: [],
+  }));
+  return {
+    steps: [
+      {
+        step: "objectives",
+        status: objectives.length === 0 ? "missing" : "done",
+        count: objectives.length,
+        missing: objectives.length === 0 ? [{ code: "no_objective", count: 1 }] : [],
+      },
+      {
+        step: "personas",
+        status: personas.length === 0 ? "missing" : personas.some((p) => p.isHypothesis) ? "incomplete" : "done",
+        count: personas.length,
+        missing:
+          personas.length === 0
+            ? [{ code: "no_persona", count: 1 }]
+            : personas.some((p) => p.isHypothesis)
+              ? [{ code: "persona_is_hypothesis", count: personas.filter((p) => p.isHypothesis).length }]
+              : [],
+      },
+      ...later,
+    ],
+    pitfalls: objectives.length === 0 ? [{ code: "no_objective", objectiveIds: [] }] : [],
+  };
 });

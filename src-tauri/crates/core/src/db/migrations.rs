@@ -36,6 +36,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "platforms (active platforms, wizard answers, account design)",
         sql: crate::platforms::setup::SCHEMA,
     },
+    Migration {
+        version: 5,
+        name: "strategy (objectives, KPIs, personas, evidence)",
+        sql: crate::strategy::SCHEMA_V2,
+    },
 ];
 
 pub fn latest_version() -> u32 {

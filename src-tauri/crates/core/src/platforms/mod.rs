@@ -160,19 +160,8 @@ impl AgeFit {
     }
 }
 
-/// The objective kinds of the method (DOMAIN.md §1); the wizard's goals.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, specta::Type,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum ObjectiveKind {
-    Awareness,
-    LeadAcquisition,
-    PurchaseConversion,
-    FanLtv,
-    RecruitingBranding,
-    SocialListening,
-}
+/// The objective kinds of the strategy domain (one type, shared with the wizard).
+pub use crate::strategy::ObjectiveKind;
 
 /// Strength 0–3 of a platform for each objective kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]

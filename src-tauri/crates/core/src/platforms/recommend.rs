@@ -32,7 +32,7 @@ pub enum Region {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-pub enum UsageFrequency {
+pub enum WizardFrequency {
     Daily,
     Weekly,
     Monthly,
@@ -43,7 +43,7 @@ pub enum UsageFrequency {
 #[serde(rename_all = "camelCase")]
 pub struct PlatformUsage {
     pub platform_id: String,
-    pub frequency: UsageFrequency,
+    pub frequency: WizardFrequency,
     /// Free text such as "7–9 pm"; shown in the reasons.
     #[serde(default)]
     pub active_hours: String,
@@ -289,21 +289,21 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-fn freq_ratio(f: UsageFrequency) -> f64 {
+fn freq_ratio(f: WizardFrequency) -> f64 {
     match f {
-        UsageFrequency::Daily => 1.0,
-        UsageFrequency::Weekly => 0.6,
-        UsageFrequency::Monthly => 0.25,
-        UsageFrequency::Never => 0.0,
+        WizardFrequency::Daily => 1.0,
+        WizardFrequency::Weekly => 0.6,
+        WizardFrequency::Monthly => 0.25,
+        WizardFrequency::Never => 0.0,
     }
 }
 
-fn freq_words(f: UsageFrequency) -> (&'static str, &'static str) {
+fn freq_words(f: WizardFrequency) -> (&'static str, &'static str) {
     match f {
-        UsageFrequency::Daily => ("daily", "毎日"),
-        UsageFrequency::Weekly => ("every week", "毎週"),
-        UsageFrequency::Monthly => ("a few times a month", "月に数回"),
-        UsageFrequency::Never => ("never", "使わない"),
+        WizardFrequency::Daily => ("daily", "毎日"),
+        WizardFrequency::Weekly => ("every week", "毎週"),
+        WizardFrequency::Monthly => ("a few times a month", "月に数回"),
+        WizardFrequency::Never => ("never", "使わない"),
     }
 }
 
@@ -384,7 +384,7 @@ fn audience_ratio(p: &Platform, a: &AudienceAnswers, n: &mut Notes) -> f64 {
                 let (f_en, f_ja) = freq_words(u.frequency);
                 let hours = u.active_hours.trim();
                 match u.frequency {
-                    UsageFrequency::Daily | UsageFrequency::Weekly => {
+                    WizardFrequency::Daily | WizardFrequency::Weekly => {
                         let (at_en, at_ja) = if hours.is_empty() {
                             (String::new(), String::new())
                         } else {
@@ -395,7 +395,7 @@ fn audience_ratio(p: &Platform, a: &AudienceAnswers, n: &mut Notes) -> f64 {
                             format!("{who_ja}「{}」は{ja}を{f_ja}使う{at_ja}。", persona.name),
                         );
                     }
-                    UsageFrequency::Never if persona.primary => n.risk(
+                    WizardFrequency::Never if persona.primary => n.risk(
                         format!("{who_en} {} does not use {en}.", persona.name),
                         format!("{who_ja}「{}」は{ja}を使わない。", persona.name),
                     ),
@@ -789,9 +789,9 @@ mod tests {
                         age_min: Some(24),
                         age_max: Some(32),
                         usage: vec![
-                            usage("instagram", UsageFrequency::Daily, "7–9 pm"),
-                            usage("tiktok", UsageFrequency::Weekly, ""),
-                            usage("facebook", UsageFrequency::Never, ""),
+                            usage("instagram", WizardFrequency::Daily, "7–9 pm"),
+                            usage("tiktok", WizardFrequency::Weekly, ""),
+                            usage("facebook", WizardFrequency::Never, ""),
                         ],
                     },
                     PersonaAnswer {
@@ -799,7 +799,7 @@ mod tests {
                         primary: false,
                         age_min: Some(19),
                         age_max: Some(23),
-                        usage: vec![usage("instagram", UsageFrequency::Daily, "")],
+                        usage: vec![usage("instagram", WizardFrequency::Daily, "")],
                     },
                 ],
                 age_groups: Vec::new(),
