@@ -10,7 +10,7 @@ use plotline_core::personas::{
 };
 use plotline_core::strategy::plan::{self, ChainStep, MissingCode, PitfallCode, StepStatus};
 use plotline_core::strategy::{
-    self, Cadence, FunnelStage, KpiInput, ObjectiveInput, ObjectiveKind, ObjectiveStatus,
+    self, FunnelStage, KpiInput, ObjectiveInput, ObjectiveKind, ObjectiveStatus, ReviewCadence,
 };
 use plotline_core::workspace::Language;
 use plotline_core::{demo, ErrorKind, Store};
@@ -24,7 +24,7 @@ fn kpi(name: &str, stage: &str, metric: &str) -> KpiInput {
         baseline: "10".into(),
         target: "20".into(),
         unit: "people".into(),
-        cadence: Cadence::Weekly,
+        cadence: ReviewCadence::Weekly,
     }
 }
 
@@ -428,9 +428,10 @@ fn v1_database_migrates_and_keeps_its_workspace() {
     assert_eq!(o.kpis.len(), 2);
     let backups = files_in(&dir.backups_dir());
     assert!(
-        backups
-            .iter()
-            .any(|b| b.contains("before-migration-v1-to-v2")),
+        backups.iter().any(|b| b.contains(&format!(
+            "before-migration-v1-to-v{}",
+            plotline_core::db::latest_version()
+        ))),
         "{backups:?}"
     );
 }
