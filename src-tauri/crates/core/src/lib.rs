@@ -8,6 +8,7 @@ pub mod demo;
 pub mod error;
 pub mod fsx;
 pub mod info;
+pub mod media;
 pub mod paths;
 pub mod system;
 pub mod workspace;

@@ -15,11 +15,18 @@ pub struct Migration {
 }
 
 /// Every migration, oldest first. Never edit a released one: add a new version.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "workspace (business profile)",
-    sql: crate::workspace::SCHEMA_V1,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "workspace (business profile)",
+        sql: crate::workspace::SCHEMA_V1,
+    },
+    Migration {
+        version: 2,
+        name: "media library",
+        sql: crate::media::SCHEMA_V2,
+    },
+];
 
 pub fn latest_version() -> u32 {
     latest_of(MIGRATIONS)
