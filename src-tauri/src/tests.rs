@@ -95,7 +95,7 @@ fn main_window_can_set_up_a_business_over_ipc() {
     let again = invoke(&main, "get_workspace", serde_json::json!({})).unwrap();
     assert_eq!(again["createdAt"], ws["createdAt"]);
     let info = invoke(&main, "get_app_info", serde_json::json!({})).unwrap();
-    assert_eq!(info["schemaVersion"], 1);
+    assert_eq!(info["schemaVersion"], plotline_core::db::latest_version());
 }
 
 #[test]

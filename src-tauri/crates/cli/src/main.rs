@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use plotline_core::workspace::Language;
-use plotline_core::{demo, info, DataDir, Store};
+use plotline_core::{demo, info, media, DataDir, Store};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +38,46 @@ enum Command {
     },
     /// Replace the data with a verified backup (a safety copy goes to backups/ first).
     Restore { file: PathBuf },
+    /// The photo library and per-platform image variants.
+    Media {
+        #[command(subcommand)]
+        command: MediaCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum MediaCommand {
+    /// Copy photos into the library (content-addressed: importing the same file twice is a
+    /// no-op). Prints a JSON array of {id, width, height, format, ...}.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Make every platform size of one photo into a folder (no data folder needed).
+    /// Prints a JSON array of {platform, placement, width, height, path, bytes, ...}.
+    Variants {
+        photo: PathBuf,
+        /// "all" or comma-separated platform ids (instagram,x,linkedin,facebook,pinterest,
+        /// youtube,google_business_profile).
+        #[arg(long, default_value = "all")]
+        platforms: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Point to keep in view when cropping, as X,Y fractions (0,0 = top left).
+        #[arg(long, value_name = "X,Y")]
+        focal: Option<String>,
+        #[arg(long, value_enum, default_value_t = ModeArg::Fill)]
+        mode: ModeArg,
+        /// Padding for --mode fit: "blur" or a hex colour like "#ffffff".
+        #[arg(long, default_value = "blur")]
+        background: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ModeArg {
+    Fill,
+    Fit,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -47,6 +87,31 @@ enum Lang {
 }
 
 fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
+    // Variants need no library: they work without (and never create) a data folder.
+    if let Command::Media {
+        command:
+            MediaCommand::Variants {
+                photo,
+                platforms,
+                out,
+                focal,
+                mode,
+                background,
+            },
+    } = cli.command
+    {
+        let targets = media::targets::select(&platforms)?;
+        let opts = media::RenderOptions {
+            mode: match mode {
+                ModeArg::Fill => media::Mode::Fill,
+                ModeArg::Fit => media::Mode::Fit,
+            },
+            focal: focal.as_deref().map(parse_focal).transpose()?.unwrap_or_default(),
+            background: parse_background(&background)?,
+        };
+        let today = chrono::Local::now().date_naive();
+        return to_json(media::export_variants(&photo, &targets, &opts, &out, today)?);
+    }
     let dir = DataDir::resolve(cli.data_dir)?;
     let store = Store::open(&dir)?;
     match cli.command {
@@ -64,7 +129,55 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
             let _lock = dir.lock()?;
             to_json(store.restore_from(&file)?)
         }
+        Command::Media {
+            command: MediaCommand::Import { files },
+        } => {
+            let mut items = Vec::with_capacity(files.len());
+            for file in files {
+                items.push(media::library::import_file(&store, &file)?);
+            }
+            to_json(items)
+        }
+        Command::Media {
+            command: MediaCommand::Variants { .. },
+        } => Err(plotline_core::Error::Invalid(
+            "media variants is handled before the data folder is opened".into(),
+        )),
     }
+}
+
+fn parse_focal(s: &str) -> plotline_core::Result<media::Focal> {
+    let bad = || {
+        plotline_core::Error::field(
+            "focal",
+            format!("\"{s}\" is not a focal point. Use X,Y between 0 and 1, e.g. 0.5,0.3."),
+        )
+    };
+    let (x, y) = s.split_once(',').ok_or_else(bad)?;
+    let x: f64 = x.trim().parse().map_err(|_| bad())?;
+    let y: f64 = y.trim().parse().map_err(|_| bad())?;
+    if !(0.0..=1.0).contains(&x) || !(0.0..=1.0).contains(&y) {
+        return Err(bad());
+    }
+    Ok(media::Focal { x, y })
+}
+
+fn parse_background(s: &str) -> plotline_core::Result<media::Background> {
+    if s.eq_ignore_ascii_case("blur") {
+        return Ok(media::Background::Blur);
+    }
+    let hex = s.trim_start_matches('#');
+    let bad = || {
+        plotline_core::Error::field(
+            "background",
+            format!("\"{s}\" is not a background. Use blur or a colour like #ffffff."),
+        )
+    };
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(bad());
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| bad());
+    Ok(media::Background::Color([byte(0)?, byte(2)?, byte(4)?]))
 }
 
 fn to_json(value: impl serde::Serialize) -> plotline_core::Result<serde_json::Value> {

@@ -30,7 +30,7 @@ fn demo_seeds_the_sample_bakery_and_info_counts_it() {
     assert_eq!(ws["isSample"], true);
 
     let info = json(&cli(t.path(), &["info"]));
-    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["schema_version"], plotline_core::db::latest_version());
     assert_eq!(info["data_dir"], t.path().display().to_string());
     assert_eq!(info["counts"]["workspace"], 1);
 }
@@ -62,7 +62,7 @@ fn backup_and_restore_round_trip() {
     json(&cli(&a, &["demo"]));
     let file = t.path().join("bakery.plotline-backup");
     let rep = json(&cli(&a, &["backup", "--out", file.to_str().unwrap()]));
-    assert_eq!(rep["schemaVersion"], 1);
+    assert_eq!(rep["schemaVersion"], plotline_core::db::latest_version());
     assert!(rep["bytes"].as_u64().unwrap() > 0);
 
     assert_eq!(json(&cli(&b, &["info"]))["counts"]["workspace"], 0);
