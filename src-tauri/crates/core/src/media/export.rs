@@ -76,8 +76,16 @@ pub fn export_variants(
 ) -> Result<Vec<ExportedVariant>> {
     let name = display_name(path);
     let data = read_photo(path)?;
-    let (p, rendered) = render::variants_from_bytes(&data, &name, targets, opts)?;
-    drop(data);
+    let p = probe::probe(&data, &name)?;
+    let rendered = {
+        let _permit = render::DecodePermit::acquire();
+        let (dw, dh) = p.displayed_size();
+        let scale = render::required_scale(dw, dh, targets, opts.mode);
+        let decoded = render::decode(&data, &p, scale, &name)?;
+        // The compressed file is not needed any more: free it before rendering.
+        drop(data);
+        render::render_all(&decoded, targets, opts)?
+    };
     let date = p
         .taken_at
         .as_deref()
