@@ -153,7 +153,10 @@ fn errors_cross_ipc_as_kind_and_message() {
         .as_str()
         .unwrap()
         .contains("Enter your business name"));
-    assert_eq!(err["field"], "name", "the form shows it next to the name field");
+    assert_eq!(
+        err["field"], "name",
+        "the form shows it next to the name field"
+    );
 
     invoke(&main, "save_workspace", cafe()).unwrap();
     let err = invoke(

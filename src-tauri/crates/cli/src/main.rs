@@ -106,11 +106,17 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
                 ModeArg::Fill => media::Mode::Fill,
                 ModeArg::Fit => media::Mode::Fit,
             },
-            focal: focal.as_deref().map(parse_focal).transpose()?.unwrap_or_default(),
+            focal: focal
+                .as_deref()
+                .map(parse_focal)
+                .transpose()?
+                .unwrap_or_default(),
             background: parse_background(&background)?,
         };
         let today = chrono::Local::now().date_naive();
-        return to_json(media::export_variants(&photo, &targets, &opts, &out, today)?);
+        return to_json(media::export_variants(
+            &photo, &targets, &opts, &out, today,
+        )?);
     }
     let dir = DataDir::resolve(cli.data_dir)?;
     let store = Store::open(&dir)?;

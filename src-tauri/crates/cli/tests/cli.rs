@@ -122,7 +122,11 @@ fn media_variants_makes_every_platform_size_without_a_data_folder() {
     assert_eq!(variants.len(), 9);
     assert!(!never.exists(), "variants must not create a data folder");
     let today = String::from_utf8(
-        Command::new("date").arg("+%Y-%m-%d").output().unwrap().stdout,
+        Command::new("date")
+            .arg("+%Y-%m-%d")
+            .output()
+            .unwrap()
+            .stdout,
     )
     .unwrap();
     for v in variants {
@@ -133,13 +137,19 @@ fn media_variants_makes_every_platform_size_without_a_data_folder() {
         assert!(v["bytes"].as_u64().unwrap() <= v["maxBytes"].as_u64().unwrap());
         assert!(v["width"].as_u64().unwrap() >= 1000);
         let name = path.file_name().unwrap().to_str().unwrap();
-        assert!(name.starts_with(&format!("{}_fresh-flower_", today.trim())), "{name}");
+        assert!(
+            name.starts_with(&format!("{}_fresh-flower_", today.trim())),
+            "{name}"
+        );
     }
     let portrait = variants
         .iter()
         .find(|v| v["platform"] == "instagram" && v["placement"] == "feed_portrait")
         .unwrap();
-    assert_eq!((portrait["width"].as_u64(), portrait["height"].as_u64()), (Some(1080), Some(1350)));
+    assert_eq!(
+        (portrait["width"].as_u64(), portrait["height"].as_u64()),
+        (Some(1080), Some(1350))
+    );
     assert!(portrait["path"]
         .as_str()
         .unwrap()
@@ -162,8 +172,20 @@ fn media_variants_filters_platforms_fits_and_rejects_bad_options() {
             .output()
             .unwrap()
     };
-    let two = json(&run(&["--platforms", "x,youtube", "--mode", "fit", "--background", "#ffffff"]));
-    let platforms: Vec<_> = two.as_array().unwrap().iter().map(|v| v["platform"].clone()).collect();
+    let two = json(&run(&[
+        "--platforms",
+        "x,youtube",
+        "--mode",
+        "fit",
+        "--background",
+        "#ffffff",
+    ]));
+    let platforms: Vec<_> = two
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["platform"].clone())
+        .collect();
     assert_eq!(platforms, ["x", "youtube"]);
     for (args, message) in [
         (&["--platforms", "myspace"][..], "not a platform"),

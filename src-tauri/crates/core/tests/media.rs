@@ -24,7 +24,12 @@ fn small_photo(w: u32) -> image::RgbImage {
 fn encode_jpeg(img: &image::RgbImage, quality: u8) -> Vec<u8> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
-        .write_image(img, img.width(), img.height(), image::ExtendedColorType::Rgb8)
+        .write_image(
+            img,
+            img.width(),
+            img.height(),
+            image::ExtendedColorType::Rgb8,
+        )
         .unwrap();
     out
 }
@@ -47,7 +52,7 @@ fn exif_block(orientation: u16) -> Vec<u8> {
     entry(&mut t, 0x8825, 4, 1, 70u32.to_be_bytes());
     t.extend_from_slice(&0u32.to_be_bytes());
     t.extend_from_slice(b"2026:12:03 08:15:00\0"); // 50..70
-    // GPS IFD at 70: 2 entries -> ends at 100; rationals at 100.
+                                                   // GPS IFD at 70: 2 entries -> ends at 100; rationals at 100.
     t.extend_from_slice(&2u16.to_be_bytes());
     entry(&mut t, 0x0001, 2, 2, *b"N\0\0\0");
     entry(&mut t, 0x0002, 5, 3, 100u32.to_be_bytes());
@@ -125,7 +130,10 @@ fn every_exif_orientation_comes_out_upright() {
         };
         let mut stored = image::DynamicImage::ImageRgb8(upright.clone());
         stored.apply_orientation(image::metadata::Orientation::from_exif(inverse).unwrap());
-        let jpeg = with_exif(&encode_jpeg(&stored.to_rgb8(), 95), &exif_block(u16::from(o)));
+        let jpeg = with_exif(
+            &encode_jpeg(&stored.to_rgb8(), 95),
+            &exif_block(u16::from(o)),
+        );
         let p = probe::probe(&jpeg, "oriented.jpg").unwrap();
         assert_eq!(p.orientation, o);
         assert_eq!(p.displayed_size(), (320, 240), "o={o}");
@@ -159,7 +167,8 @@ fn private_exif_is_never_copied_and_the_photo_date_is_read() {
     let p = probe::probe(&jpeg, "x.jpg").unwrap();
     assert_eq!(p.taken_at.as_deref(), Some("2026-12-03T08:15:00"));
 
-    let (_, out) = render::variants_from_bytes(&jpeg, "x.jpg", &targets::TARGETS[..2], &opts()).unwrap();
+    let (_, out) =
+        render::variants_from_bytes(&jpeg, "x.jpg", &targets::TARGETS[..2], &opts()).unwrap();
     for r in out {
         assert!(
             !r.bytes.windows(6).any(|w| w == b"Exif\0\0"),
@@ -179,7 +188,10 @@ fn the_icc_profile_is_preserved_and_untagged_photos_stay_untagged() {
     let profile: Vec<u8> = (0..3000u32).map(|i| (i * 31 % 256) as u8).collect();
     let plain = encode_jpeg(&small_photo(400), 90);
     let tagged = render::insert_icc(&plain, &profile);
-    assert_eq!(probe::probe(&tagged, "p.jpg").unwrap().icc.as_deref(), Some(&profile[..]));
+    assert_eq!(
+        probe::probe(&tagged, "p.jpg").unwrap().icc.as_deref(),
+        Some(&profile[..])
+    );
 
     let t = [target(200, 200, u64::MAX)];
     let (_, out) = render::variants_from_bytes(&tagged, "p.jpg", &t, &opts()).unwrap();
@@ -208,7 +220,10 @@ fn shrink_on_load_and_linear_light_stay_close_to_a_full_size_reference() {
         .resize_exact(400, 300, image::imageops::FilterType::Lanczos3)
         .to_rgb8();
     let db = psnr(&ours, &reference);
-    assert!(db > 30.0, "PSNR {db:.1} dB against a full-size Lanczos3 reference");
+    assert!(
+        db > 30.0,
+        "PSNR {db:.1} dB against a full-size Lanczos3 reference"
+    );
 }
 
 #[test]
@@ -228,8 +243,14 @@ fn transparent_sources_become_png_and_opaque_ones_jpeg() {
     assert_eq!(out[0].format, MediaFormat::Png);
     let back = image::load_from_memory(&out[0].bytes).unwrap().to_rgba8();
     assert_eq!(back.dimensions(), (150, 150));
-    assert!(back.get_pixel(0, 75).0[3] < 40, "left edge stays transparent");
-    assert!(back.get_pixel(149, 75).0[3] > 200, "right edge stays opaque");
+    assert!(
+        back.get_pixel(0, 75).0[3] < 40,
+        "left edge stays transparent"
+    );
+    assert!(
+        back.get_pixel(149, 75).0[3] > 200,
+        "right edge stays opaque"
+    );
 
     // The same PNG fully opaque is a photo: JPEG.
     let opaque = image::DynamicImage::ImageRgba8(image::RgbaImage::from_fn(w, h, |x, y| {
@@ -248,7 +269,8 @@ fn transparent_sources_become_png_and_opaque_ones_jpeg() {
 fn quality_steps_down_until_the_file_fits_and_says_when_it_cannot() {
     let data = photo_bytes();
     let (_, roomy) =
-        render::variants_from_bytes(&data, "f.jpg", &[target(1000, 750, u64::MAX)], &opts()).unwrap();
+        render::variants_from_bytes(&data, "f.jpg", &[target(1000, 750, u64::MAX)], &opts())
+            .unwrap();
     assert_eq!(roomy[0].quality, Some(85));
     let limit = roomy[0].bytes.len() as u64 * 3 / 4;
     let (_, tight) =
@@ -260,7 +282,10 @@ fn quality_steps_down_until_the_file_fits_and_says_when_it_cannot() {
     let (_, impossible) =
         render::variants_from_bytes(&data, "f.jpg", &[target(1000, 750, 2_000)], &opts()).unwrap();
     assert!(!impossible[0].fits_limit);
-    assert_eq!(impossible[0].quality, Some(*render::JPEG_QUALITIES.last().unwrap()));
+    assert_eq!(
+        impossible[0].quality,
+        Some(*render::JPEG_QUALITIES.last().unwrap())
+    );
 }
 
 #[test]
@@ -291,7 +316,10 @@ fn fit_mode_pads_with_the_chosen_colour_and_keeps_the_whole_photo() {
         render::variants_from_bytes(&data, "f.jpg", &[target(270, 480, u64::MAX)], &blur).unwrap();
     let img = decode_rgb(&out[0].bytes);
     let corner = img.get_pixel(5, 5).0;
-    assert!(corner[0] > corner[2] + 30, "blurred photo behind: {corner:?}");
+    assert!(
+        corner[0] > corner[2] + 30,
+        "blurred photo behind: {corner:?}"
+    );
 }
 
 #[test]
@@ -337,7 +365,10 @@ fn import_is_content_addressed_and_refuses_damaged_files() {
     let store = Store::open(&dir).unwrap();
     let src = common::fixture("fresh-flower.jpg");
     let a = library::import_file(&store, &src).unwrap();
-    assert_eq!((a.width, a.height, a.format), (1600, 1203, MediaFormat::Jpeg));
+    assert_eq!(
+        (a.width, a.height, a.format),
+        (1600, 1203, MediaFormat::Jpeg)
+    );
     assert_eq!(a.original_name, "fresh-flower.jpg");
     assert_eq!(a.bytes, std::fs::metadata(&src).unwrap().len());
 
@@ -350,12 +381,15 @@ fn import_is_content_addressed_and_refuses_damaged_files() {
         .read(|c| Ok(c.query_row("SELECT count(*) FROM media_items", [], |r| r.get(0))?))
         .unwrap();
     assert_eq!(rows, 1);
-    let originals: Vec<_> = std::fs::read_dir(library::originals_dir(&dir)).unwrap().collect();
+    let originals: Vec<_> = std::fs::read_dir(library::originals_dir(&dir))
+        .unwrap()
+        .collect();
     assert_eq!(originals.len(), 1);
-    let stored = library::originals_dir(&dir).join(library::original_file_name(&a.sha256, a.format));
+    let stored =
+        library::originals_dir(&dir).join(library::original_file_name(&a.sha256, a.format));
     assert_eq!(std::fs::read(&stored).unwrap(), photo_bytes());
-    let thumb = image::open(library::thumbs_dir(&dir).join(library::thumb_file_name(&a.sha256)))
-        .unwrap();
+    let thumb =
+        image::open(library::thumbs_dir(&dir).join(library::thumb_file_name(&a.sha256))).unwrap();
     assert_eq!((thumb.width(), thumb.height()), (480, 361));
 
     // The served file is found by id, and only by a known id.
@@ -364,8 +398,16 @@ fn import_is_content_addressed_and_refuses_damaged_files() {
         .read(|c| resolve(c, &dir, &a.id, MediaFile::Original))
         .unwrap();
     assert_eq!(found, stored.canonicalize().unwrap());
-    for bad in ["../plotline.db", "", "*", &a.id.to_uppercase(), "0190c3a4-0000-7000-8000-000000000000"] {
-        let err = store.read(|c| resolve(c, &dir, bad, MediaFile::Thumbnail)).unwrap_err();
+    for bad in [
+        "../plotline.db",
+        "",
+        "*",
+        &a.id.to_uppercase(),
+        "0190c3a4-0000-7000-8000-000000000000",
+    ] {
+        let err = store
+            .read(|c| resolve(c, &dir, bad, MediaFile::Thumbnail))
+            .unwrap_err();
         assert!(matches!(err, Error::NotFound(_)), "{bad}: {err:?}");
     }
 
@@ -375,5 +417,10 @@ fn import_is_content_addressed_and_refuses_damaged_files() {
     std::fs::write(&cut, &data[..data.len() / 2]).unwrap();
     assert!(library::import_file(&store, &cut).is_err());
     assert_eq!(store.read(library::list).unwrap().len(), 1);
-    assert_eq!(std::fs::read_dir(library::originals_dir(&dir)).unwrap().count(), 1);
+    assert_eq!(
+        std::fs::read_dir(library::originals_dir(&dir))
+            .unwrap()
+            .count(),
+        1
+    );
 }

@@ -127,8 +127,10 @@ pub fn export_variants(
 }
 
 pub(crate) fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Read a photo file, refusing oversized files before reading them.
@@ -136,7 +138,10 @@ pub fn read_photo(path: &Path) -> Result<Vec<u8>> {
     let name = display_name(path);
     let meta = std::fs::metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::NotFound(format!("{} does not exist. Check the path and try again.", path.display()))
+            Error::NotFound(format!(
+                "{} does not exist. Check the path and try again.",
+                path.display()
+            ))
         } else {
             Error::io(format!("Plotline could not open {}", path.display()), e)
         }

@@ -14,7 +14,13 @@ impl Focal {
 
     /// Clamp into 0..1; a non-finite coordinate becomes the centre.
     pub fn clamped(self) -> Focal {
-        let c = |v: f64| if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.5 };
+        let c = |v: f64| {
+            if v.is_finite() {
+                v.clamp(0.0, 1.0)
+            } else {
+                0.5
+            }
+        };
         Focal {
             x: c(self.x),
             y: c(self.y),
@@ -204,7 +210,16 @@ mod tests {
             }
         }
         // A NaN focal point is the centre.
-        let r = fill_crop(4000, 3000, 1, 1, Focal { x: f64::NAN, y: 0.5 });
+        let r = fill_crop(
+            4000,
+            3000,
+            1,
+            1,
+            Focal {
+                x: f64::NAN,
+                y: 0.5,
+            },
+        );
         assert!(close(r.x, 500.0));
     }
 

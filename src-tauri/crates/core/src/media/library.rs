@@ -181,7 +181,10 @@ pub fn import_file(store: &Store, path: &Path) -> Result<MediaItem> {
         std::fs::create_dir_all(d)
             .map_err(|e| Error::io(format!("Plotline could not create {}", d.display()), e))?;
     }
-    write_if_missing(&originals.join(original_file_name(&sha256, p.format)), &data)?;
+    write_if_missing(
+        &originals.join(original_file_name(&sha256, p.format)),
+        &data,
+    )?;
     // Thumbnails are always JPEG-named; a transparent photo's PNG thumbnail keeps working
     // because it is served by sniffing, never by extension.
     write_if_missing(&thumbs.join(thumb_file_name(&sha256)), &thumb.bytes)?;
@@ -246,7 +249,9 @@ pub fn set_focal(tx: &Connection, id: &str, x: f64, y: f64) -> Result<MediaItem>
         params![id, x, y, now()],
     )?;
     if n == 0 {
-        return Err(Error::NotFound("That photo is no longer in the library.".into()));
+        return Err(Error::NotFound(
+            "That photo is no longer in the library.".into(),
+        ));
     }
     get(tx, id)
 }

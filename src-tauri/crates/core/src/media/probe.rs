@@ -120,9 +120,11 @@ pub fn sniff(data: &[u8], name: &str) -> Result<MediaFormat> {
     }
     if data.len() >= 12 && &data[4..8] == b"ftyp" {
         let brand = &data[8..12];
-        if [b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"]
-            .iter()
-            .any(|b| brand == *b)
+        if [
+            b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1",
+        ]
+        .iter()
+        .any(|b| brand == *b)
         {
             return Err(Error::Unsupported(format!(
                 "{name} is a HEIC photo (the iPhone format), which Plotline does not support \
@@ -182,11 +184,12 @@ fn probe_with_image(data: &[u8], format: MediaFormat, name: &str) -> Result<Prob
     reader.limits(decoder_limits());
     let mut decoder = reader.into_decoder().map_err(|e| decode_error(e, name))?;
     let (width, height) = decoder.dimensions();
-    let orientation = decoder
-        .orientation()
-        .map(|o| o.to_exif())
-        .unwrap_or(1);
-    let icc = decoder.icc_profile().ok().flatten().filter(|p| !p.is_empty());
+    let orientation = decoder.orientation().map(|o| o.to_exif()).unwrap_or(1);
+    let icc = decoder
+        .icc_profile()
+        .ok()
+        .flatten()
+        .filter(|p| !p.is_empty());
     let taken_at = decoder
         .exif_metadata()
         .ok()
@@ -271,7 +274,10 @@ fn probe_jpeg(data: &[u8], name: &str) -> Result<Probe> {
         None => (1, None),
     };
     icc_chunks.sort_by_key(|(seq, _)| *seq);
-    let icc: Vec<u8> = icc_chunks.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+    let icc: Vec<u8> = icc_chunks
+        .iter()
+        .flat_map(|(_, c)| c.iter().copied())
+        .collect();
     Ok(Probe {
         format: MediaFormat::Jpeg,
         width,
@@ -308,7 +314,11 @@ fn parse_taken_at(tiff: &[u8]) -> Option<String> {
         u32::from(dt.month),
         u32::from(dt.day),
     )?;
-    let t = date.and_hms_opt(u32::from(dt.hour), u32::from(dt.minute), u32::from(dt.second))?;
+    let t = date.and_hms_opt(
+        u32::from(dt.hour),
+        u32::from(dt.minute),
+        u32::from(dt.second),
+    )?;
     Some(t.format("%Y-%m-%dT%H:%M:%S").to_string())
 }
 

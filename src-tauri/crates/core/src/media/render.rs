@@ -208,7 +208,12 @@ fn narrow(samples: &[u16], channels: usize) -> Vec<u8> {
 
 /// The smallest scale (relative to the full displayed size) that still covers every
 /// target in `mode`, capped at 1.
-pub fn required_scale(display_w: u32, display_h: u32, targets: &[VariantTarget], mode: Mode) -> f64 {
+pub fn required_scale(
+    display_w: u32,
+    display_h: u32,
+    targets: &[VariantTarget],
+    mode: Mode,
+) -> f64 {
     let (w, h) = (f64::from(display_w.max(1)), f64::from(display_h.max(1)));
     targets
         .iter()
@@ -431,8 +436,8 @@ impl Worker {
         let src_img = fr::images::ImageRef::new(sw, sh, &tiny, pt)
             .map_err(|e| internal(format!("blur source: {e}")))?;
         let mut dst = fr::images::Image::new(tw, th, pt);
-        let options =
-            fr::ResizeOptions::new().resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Bilinear));
+        let options = fr::ResizeOptions::new()
+            .resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Bilinear));
         self.resizer
             .resize(&src_img, &mut dst, &options)
             .map_err(|e| internal(format!("blur: {e}")))?;
@@ -448,7 +453,12 @@ impl Worker {
         Ok(px)
     }
 
-    fn render(&mut self, src: &Decoded, t: &VariantTarget, opts: &RenderOptions) -> Result<Rendered> {
+    fn render(
+        &mut self,
+        src: &Decoded,
+        t: &VariantTarget,
+        opts: &RenderOptions,
+    ) -> Result<Rendered> {
         let px = match opts.mode {
             Mode::Fill => self.fill(src, t.width, t.height, opts.focal)?,
             Mode::Fit => self.fit(src, t.width, t.height, opts.background)?,

@@ -37,8 +37,9 @@ pub fn resolve(conn: &Connection, dir: &DataDir, id: &str, kind: MediaFile) -> R
         return Err(not_found());
     }
     let rel = match kind {
-        MediaFile::Original => Path::new("originals")
-            .join(library::original_file_name(&item.sha256, item.format)),
+        MediaFile::Original => {
+            Path::new("originals").join(library::original_file_name(&item.sha256, item.format))
+        }
         MediaFile::Thumbnail => Path::new("thumbs").join(library::thumb_file_name(&item.sha256)),
     };
     resolve_inside(&dir.media_dir(), &rel)
@@ -108,8 +109,11 @@ mod tests {
         }
         // A symlink that stays inside the folder is fine.
         std::fs::write(root.join("originals/real.jpg"), b"r").expect("write");
-        std::os::unix::fs::symlink(root.join("originals/real.jpg"), root.join("originals/alias.jpg"))
-            .expect("symlink inside");
+        std::os::unix::fs::symlink(
+            root.join("originals/real.jpg"),
+            root.join("originals/alias.jpg"),
+        )
+        .expect("symlink inside");
         assert!(resolve_inside(&root, Path::new("originals/alias.jpg")).is_ok());
     }
 }
