@@ -1,4 +1,5 @@
 //! Media engine and library, end to end on a real photo (tests/fixtures/fresh-flower.jpg).
+#![allow(clippy::unwrap_used)]
 mod common;
 
 use std::io::Cursor;
