@@ -425,3 +425,51 @@ fn import_is_content_addressed_and_refuses_damaged_files() {
         1
     );
 }
+
+#[test]
+fn mutated_photos_never_panic_and_fail_with_owner_facing_errors() {
+    // Deterministic mutation run over the real photo (a quick, CI-sized cousin of fuzzing):
+    // flipped bytes, cut files and stomped headers must give Ok or a clean error.
+    let original = encode_jpeg(&small_photo(200), 80);
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgb8(small_photo(120))
+        .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let t = [target(64, 64, u64::MAX)];
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for base in [&original, &png] {
+        for round in 0..150 {
+            let mut data = base.clone();
+            match round % 3 {
+                0 => {
+                    for _ in 0..1 + next() % 8 {
+                        let i = (next() as usize) % data.len();
+                        data[i] = next() as u8;
+                    }
+                }
+                1 => data.truncate(1 + (next() as usize) % data.len()),
+                _ => {
+                    // Stomp the header area, where sizes and lengths live.
+                    let i = (next() as usize) % data.len().min(200);
+                    data[i] = 0xFF;
+                }
+            }
+            match render::variants_from_bytes(&data, "m.jpg", &t, &opts()) {
+                Ok((_, out)) => assert_eq!(out.len(), 1),
+                Err(e) => assert!(
+                    matches!(
+                        e,
+                        Error::Corrupt(_) | Error::Unsupported(_) | Error::Invalid(_)
+                    ),
+                    "round {round}: {e:?}"
+                ),
+            }
+        }
+    }
+}
