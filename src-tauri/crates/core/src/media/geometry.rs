@@ -124,9 +124,9 @@ pub fn rect_to_stored(o: u8, r: Rect, rw: u32, rh: u32) -> Rect {
 
 /// Turn a stored-orientation pixel buffer (`w`×`h`, `channels` bytes per pixel) upright.
 /// Returns the new buffer and its width and height.
-pub fn orient_pixels(o: u8, buf: &[u8], w: u32, h: u32, channels: usize) -> (Vec<u8>, u32, u32) {
+pub fn orient_pixels(o: u8, buf: Vec<u8>, w: u32, h: u32, channels: usize) -> (Vec<u8>, u32, u32) {
     if o <= 1 || o > 8 {
-        return (buf.to_vec(), w, h);
+        return (buf, w, h); // upright already: no copy
     }
     let (dw, dh) = displayed_size(o, w, h);
     let (rw, rh) = (w as usize, h as usize);
@@ -237,7 +237,7 @@ mod tests {
         let (rw, rh) = (5u32, 3u32);
         let buf: Vec<u8> = (0..(rw * rh) as u8).collect();
         for o in 1..=8u8 {
-            let (up, dw, dh) = orient_pixels(o, &buf, rw, rh, 1);
+            let (up, dw, dh) = orient_pixels(o, buf.clone(), rw, rh, 1);
             for dy in 0..dh {
                 for dx in 0..dw {
                     let r = rect_to_stored(
@@ -263,7 +263,7 @@ mod tests {
         let (w, h) = (4u32, 3u32);
         let raw: Vec<u8> = (0..w * h * 3).map(|v| (v * 7 % 251) as u8).collect();
         for o in 1..=8u8 {
-            let (ours, ow, oh) = orient_pixels(o, &raw, w, h, 3);
+            let (ours, ow, oh) = orient_pixels(o, raw.clone(), w, h, 3);
             let mut theirs = image::DynamicImage::ImageRgb8(
                 image::RgbImage::from_raw(w, h, raw.clone()).expect("buffer"),
             );

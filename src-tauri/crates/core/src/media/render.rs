@@ -385,7 +385,7 @@ impl Worker {
             (tw, th)
         };
         let px = self.resize(src, stored, sw, sh)?;
-        Ok(geometry::orient_pixels(src.orientation, &px, sw, sh, src.channels).0)
+        Ok(geometry::orient_pixels(src.orientation, px, sw, sh, src.channels).0)
     }
 
     fn fit(&mut self, src: &Decoded, tw: u32, th: u32, bg: Background) -> Result<Vec<u8>> {
@@ -404,7 +404,7 @@ impl Worker {
             (iw, ih)
         };
         let inner = self.resize(src, whole, sw, sh)?;
-        let (inner, _, _) = geometry::orient_pixels(src.orientation, &inner, sw, sh, ch);
+        let (inner, _, _) = geometry::orient_pixels(src.orientation, inner, sw, sh, ch);
         let mut canvas = match bg {
             Background::Color(rgb) => {
                 let mut px = rgb.to_vec();
