@@ -66,12 +66,17 @@ fn committed_v1_fixture_opens_with_its_data() {
     assert_eq!(ws.time_zone, "Asia/Tokyo");
 }
 
-const TEST_V2: Migration = Migration {
-    version: 2,
-    name: "test: post ideas",
-    sql: "CREATE TABLE idea (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;
-          INSERT INTO idea (text) SELECT 'first idea for ' || name FROM workspace;",
-};
+/// A test migration right after the real ones (whatever their number is).
+fn test_next() -> Migration {
+    Migration {
+        version: db::latest_version() + 1,
+        name: "test: post ideas",
+        sql: TEST_NEXT_SQL,
+    }
+}
+
+const TEST_NEXT_SQL: &str = "CREATE TABLE idea (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;
+          INSERT INTO idea (text) SELECT 'first idea for ' || name FROM workspace;";
 
 fn with(extra: Migration) -> Vec<Migration> {
     let mut v = MIGRATIONS.to_vec();
@@ -84,8 +89,9 @@ fn upgrading_the_v1_fixture_writes_a_verified_backup_first_and_keeps_the_data() 
     let (_t, dir) = temp_data_dir();
     dir.ensure().unwrap();
     std::fs::copy(fixture("plotline-v1.db"), dir.db_path()).unwrap();
-    let store = Store::open_with(&dir, &with(TEST_V2)).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    let next = db::latest_version() + 1;
+    let store = Store::open_with(&dir, &with(test_next())).unwrap();
+    assert_eq!(store.schema_version().unwrap(), next);
     let idea: String = store
         .read(|c| Ok(c.query_row("SELECT text FROM idea", [], |r| r.get(0))?))
         .unwrap();
@@ -94,16 +100,28 @@ fn upgrading_the_v1_fixture_writes_a_verified_backup_first_and_keeps_the_data() 
     let backups = files_in(&dir.backups_dir());
     assert_eq!(backups.len(), 1, "{backups:?}");
     assert!(
-        backups[0].starts_with("before-migration-v1-to-v2-"),
+        backups[0].starts_with(&format!("before-migration-v1-to-v{next}-")),
         "{backups:?}"
     );
-    // The backup restores to the pre-migration state (schema 1, no idea table).
+    // The backup restores to the pre-migration state (no idea table).
     let (_t2, other) = temp_data_dir();
     let other_store = Store::open(&other).unwrap();
     other_store
         .restore_from(&dir.backups_dir().join(&backups[0]))
         .unwrap();
-    assert_eq!(other_store.schema_version().unwrap(), 1);
+    // Restoring brings the v1 backup up to this build's real schema, without the test
+    // migration's table: the backup was taken before it ran.
+    assert_eq!(other_store.schema_version().unwrap(), db::latest_version());
+    let ideas: i64 = other_store
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'idea'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(ideas, 0);
     assert_eq!(
         other_store.read(workspace::get).unwrap().unwrap().name,
         "Komorebi Bakery"
@@ -115,17 +133,25 @@ fn failure_mid_migration_leaves_the_old_database_intact() {
     let (_t, dir) = temp_data_dir();
     drop(store_with_cafe(&dir));
     let before = std::fs::read(dir.db_path()).unwrap();
+    let current = db::latest_version();
     let broken = Migration {
-        version: 2,
+        version: current + 1,
         name: "test: broken",
         sql: "CREATE TABLE half (a INTEGER) STRICT; INSERT INTO no_such_table VALUES (1);",
     };
     let err = Store::open_with(&dir, &with(broken)).err().unwrap();
-    assert!(err.to_string().contains("schema 2"), "{err}");
-    assert!(err.to_string().contains("still at schema 1"), "{err}");
+    assert!(
+        err.to_string().contains(&format!("schema {}", current + 1)),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains(&format!("still at schema {current}")),
+        "{err}"
+    );
 
     let store = Store::open(&dir).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), current);
     let half: i64 = store
         .read(|c| {
             Ok(c.query_row(
