@@ -473,3 +473,81 @@ fn mutated_photos_never_panic_and_fail_with_owner_facing_errors() {
         }
     }
 }
+
+#[test]
+fn alt_text_tags_and_focal_point_are_validated_and_saved() {
+    let (_tmp, dir) = common::temp_data_dir();
+    let store = Store::open(&dir).unwrap();
+    let item = library::import_file(&store, &common::fixture("fresh-flower.jpg")).unwrap();
+    let input = library::MediaDetailsInput {
+        alt_text: "  An orange flower in warm light  ".into(),
+        tags: vec![
+            " #Flowers".into(),
+            "flowers".into(),
+            "".into(),
+            "Spring".into(),
+        ],
+    };
+    let saved = store
+        .write(|tx| library::update_details(tx, &item.id, &input))
+        .unwrap();
+    assert_eq!(saved.alt_text, "An orange flower in warm light");
+    assert_eq!(saved.tags, ["flowers", "spring"]);
+    let reread = store.read(|c| library::get(c, &item.id)).unwrap();
+    assert_eq!(reread, saved);
+
+    let too_long = library::MediaDetailsInput {
+        alt_text: "a".repeat(library::ALT_TEXT_MAX_CHARS + 1),
+        tags: vec![],
+    };
+    let err = store
+        .write(|tx| library::update_details(tx, &item.id, &too_long))
+        .unwrap_err();
+    assert_eq!(err.field_name(), Some("altText"));
+    let many = library::MediaDetailsInput {
+        alt_text: String::new(),
+        tags: (0..=library::TAGS_MAX).map(|i| format!("t{i}")).collect(),
+    };
+    let err = store
+        .write(|tx| library::update_details(tx, &item.id, &many))
+        .unwrap_err();
+    assert_eq!(err.field_name(), Some("tags"));
+
+    let moved = store
+        .write(|tx| library::set_focal(tx, &item.id, 0.25, 0.75))
+        .unwrap();
+    assert_eq!((moved.focal_x, moved.focal_y), (0.25, 0.75));
+    let err = store
+        .write(|tx| library::set_focal(tx, &item.id, 1.5, 0.5))
+        .unwrap_err();
+    assert_eq!(err.field_name(), Some("focalX"));
+    let err = store
+        .write(|tx| library::set_focal(tx, "0190c3a4-0000-7000-8000-000000000000", 0.5, 0.5))
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound(_)));
+}
+
+#[test]
+fn at_most_two_photos_decode_at_once() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let busy = AtomicUsize::new(0);
+    let peak = AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for _ in 0..6 {
+            s.spawn(|| {
+                for _ in 0..20 {
+                    let _permit = render::DecodePermit::acquire();
+                    let now = busy.fetch_add(1, Ordering::SeqCst) + 1;
+                    peak.fetch_max(now, Ordering::SeqCst);
+                    std::thread::yield_now();
+                    busy.fetch_sub(1, Ordering::SeqCst);
+                }
+            });
+        }
+    });
+    let peak = peak.load(Ordering::SeqCst);
+    assert!(
+        (1..=render::MAX_CONCURRENT_DECODES).contains(&peak),
+        "{peak}"
+    );
+}

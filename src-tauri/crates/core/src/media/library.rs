@@ -256,6 +256,65 @@ pub fn set_focal(tx: &Connection, id: &str, x: f64, y: f64) -> Result<MediaItem>
     get(tx, id)
 }
 
+/// Longest alt text accepted (X allows 1,000 characters; the others less or the same).
+pub const ALT_TEXT_MAX_CHARS: usize = 1000;
+pub const TAGS_MAX: usize = 20;
+pub const TAG_MAX_CHARS: usize = 40;
+
+/// Alt text and tags of a photo, as edited in the library.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MediaDetailsInput {
+    pub alt_text: String,
+    pub tags: Vec<String>,
+}
+
+/// Save alt text and tags. Tags are trimmed, lowercased, and de-duplicated in order.
+pub fn update_details(tx: &Connection, id: &str, input: &MediaDetailsInput) -> Result<MediaItem> {
+    let alt = input.alt_text.trim();
+    if alt.chars().count() > ALT_TEXT_MAX_CHARS {
+        return Err(Error::field(
+            "altText",
+            format!(
+                "Alt text can be up to {ALT_TEXT_MAX_CHARS} characters. Describe what matters in \
+                 the photo in a sentence or two."
+            ),
+        ));
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for tag in &input.tags {
+        let tag = tag.trim().trim_start_matches('#').trim().to_lowercase();
+        if tag.is_empty() || tags.contains(&tag) {
+            continue;
+        }
+        if tag.chars().count() > TAG_MAX_CHARS {
+            return Err(Error::field(
+                "tags",
+                format!("A tag can be up to {TAG_MAX_CHARS} characters; shorten \"{tag}\"."),
+            ));
+        }
+        tags.push(tag);
+    }
+    if tags.len() > TAGS_MAX {
+        return Err(Error::field(
+            "tags",
+            format!("A photo can have up to {TAGS_MAX} tags. Remove a few."),
+        ));
+    }
+    let tags_json = serde_json::to_string(&tags)
+        .map_err(|e| Error::Invalid(format!("The tags could not be saved: {e}")))?;
+    let n = tx.execute(
+        "UPDATE media_items SET alt_text = ?2, tags = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, alt, tags_json, now()],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound(
+            "That photo is no longer in the library.".into(),
+        ));
+    }
+    get(tx, id)
+}
+
 fn write_if_missing(path: &Path, bytes: &[u8]) -> Result<()> {
     if path.is_file() {
         return Ok(()); // content-addressed: same name, same bytes
