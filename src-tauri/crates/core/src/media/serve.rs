@@ -45,6 +45,30 @@ pub fn resolve(conn: &Connection, dir: &DataDir, id: &str, kind: MediaFile) -> R
     resolve_inside(&dir.media_dir(), &rel)
 }
 
+/// Parse the path of a media URL (`/original/<id>` or `/thumb/<id>`) into the id and the
+/// file wanted. Anything else (extra segments, query-like junk, encoded slashes) is None.
+pub fn parse_request_path(path: &str) -> Option<(&str, MediaFile)> {
+    let rest = path.strip_prefix('/')?;
+    let (kind, id) = rest.split_once('/')?;
+    let kind = match kind {
+        "original" => MediaFile::Original,
+        "thumb" => MediaFile::Thumbnail,
+        _ => return None,
+    };
+    let canonical = uuid::Uuid::try_parse(id).ok()?.hyphenated().to_string() == id;
+    canonical.then_some((id, kind))
+}
+
+/// The Content-Type to serve a media file with, from its first bytes (never its name).
+pub fn content_type(bytes: &[u8]) -> &'static str {
+    match super::probe::sniff(bytes, "") {
+        Ok(super::MediaFormat::Jpeg) => "image/jpeg",
+        Ok(super::MediaFormat::Png) => "image/png",
+        Ok(super::MediaFormat::Webp) => "image/webp",
+        Err(_) => "application/octet-stream",
+    }
+}
+
 /// Join `rel` to `root` only if it is a plain relative path (no `..`, no root, no glob
 /// characters) and the real file (symlinks resolved) is a regular file inside `root`.
 pub fn resolve_inside(root: &Path, rel: &Path) -> Result<PathBuf> {
@@ -92,6 +116,37 @@ mod tests {
             let err = resolve_inside(&root, Path::new(bad)).expect_err(bad);
             assert!(matches!(err, Error::NotFound(_)), "{bad}: {err:?}");
         }
+    }
+
+    #[test]
+    fn only_well_formed_media_urls_parse() {
+        let id = "0190c3a4-1234-7000-8000-00000000abcd";
+        assert_eq!(
+            parse_request_path(&format!("/thumb/{id}")),
+            Some((id, MediaFile::Thumbnail))
+        );
+        assert_eq!(
+            parse_request_path(&format!("/original/{id}")),
+            Some((id, MediaFile::Original))
+        );
+        for bad in [
+            format!("/thumb/{id}/x"),
+            format!("/thumb/../{id}"),
+            format!("thumb/{id}"),
+            format!("/other/{id}"),
+            format!("/thumb/{}", id.to_uppercase()),
+            "/thumb/..%2Fplotline.db".to_string(),
+            "/thumb/*".to_string(),
+            "/".to_string(),
+        ] {
+            assert_eq!(parse_request_path(&bad), None, "{bad}");
+        }
+        assert_eq!(content_type(&[0xFF, 0xD8, 0xFF, 0xE0]), "image/jpeg");
+        assert_eq!(content_type(b"\x89PNG\r\n\x1a\n...."), "image/png");
+        assert_eq!(
+            content_type(b"<svg onload=alert(1)>"),
+            "application/octet-stream"
+        );
     }
 
     #[cfg(unix)]
