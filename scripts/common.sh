@@ -30,8 +30,9 @@ apt_install() {
 FONT_PACKAGES=(fonts-noto-cjk)
 
 # What building the Tauri app needs on Linux.
+# cmake + nasm: libjpeg-turbo (the media fast path) is built from source by turbojpeg-sys.
 BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev file)
+  libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev file cmake nasm)
 
 check_toolchains() {
   command -v cargo >/dev/null || die "Rust is not installed. Install it from https://rustup.rs (rustup), then run this again."

@@ -7,7 +7,14 @@ cd "$ROOT"
 
 TAURI_DRIVER_VERSION=2.1.0
 
-apt_install "${BUILD_PACKAGES[@]}" "${FONT_PACKAGES[@]}" xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11
+apt_install "${BUILD_PACKAGES[@]}" "${FONT_PACKAGES[@]}" xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 \
+  libvips42 python3 python3-pip
+# pyvips: the media quality check compares Plotline's variants with libvips' (SSIM).
+PYVIPS_VERSION=3.2.0
+if ! python3 -c "import pyvips" >/dev/null 2>&1; then
+  say "Installing pyvips $PYVIPS_VERSION (media quality check)"
+  PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check "pyvips==$PYVIPS_VERSION"
+fi
 check_toolchains
 cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
@@ -33,6 +40,9 @@ node scripts/third-party.mjs --check
 
 say "Rust tests (core, CLI, shell IPC, bindings drift, crash test)"
 cargo test --workspace --quiet
+
+say "Media quality check against libvips (SSIM)"
+python3 benches/media_vs_vips.py --check --bin target/debug/plotline-cli
 
 say "UI tests (vitest)"
 (cd ui && npm test --silent)

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use plotline_core::platforms::{self, recommend::recommend, recommend::WizardAnswers};
 use plotline_core::workspace::Language;
-use plotline_core::{calendar, demo, info, personas, strategy, DataDir, Store};
+use plotline_core::{calendar, demo, info, media, personas, strategy, DataDir, Store};
 
 #[derive(Parser)]
 #[command(
@@ -61,6 +61,11 @@ enum Command {
     },
     /// The Plan overview: each link of the chain, what is missing, and pitfalls.
     Plan,
+    /// The photo library and per-platform image variants.
+    Media {
+        #[command(subcommand)]
+        command: MediaCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -108,6 +113,41 @@ enum PersonaAction {
     List,
 }
 
+#[derive(Subcommand)]
+enum MediaCommand {
+    /// Copy photos into the library (content-addressed: importing the same file twice is a
+    /// no-op). Prints a JSON array of {id, width, height, format, ...}.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Make every platform size of one photo into a folder (no data folder needed).
+    /// Prints a JSON array of {platform, placement, width, height, path, bytes, ...}.
+    Variants {
+        photo: PathBuf,
+        /// "all" or comma-separated platform ids (instagram,x,linkedin,facebook,pinterest,
+        /// youtube,google_business_profile).
+        #[arg(long, default_value = "all")]
+        platforms: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Point to keep in view when cropping, as X,Y fractions (0,0 = top left).
+        #[arg(long, value_name = "X,Y")]
+        focal: Option<String>,
+        #[arg(long, value_enum, default_value_t = ModeArg::Fill)]
+        mode: ModeArg,
+        /// Padding for --mode fit: "blur" or a hex colour like "#ffffff".
+        #[arg(long, default_value = "blur")]
+        background: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ModeArg {
+    Fill,
+    Fit,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Lang {
     En,
@@ -133,6 +173,37 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
             }
         };
     }
+    // Variants need no library: they work without (and never create) a data folder.
+    if let Command::Media {
+        command:
+            MediaCommand::Variants {
+                photo,
+                platforms,
+                out,
+                focal,
+                mode,
+                background,
+            },
+    } = cli.command
+    {
+        let targets = media::targets::select(&platforms)?;
+        let opts = media::RenderOptions {
+            mode: match mode {
+                ModeArg::Fill => media::Mode::Fill,
+                ModeArg::Fit => media::Mode::Fit,
+            },
+            focal: focal
+                .as_deref()
+                .map(parse_focal)
+                .transpose()?
+                .unwrap_or_default(),
+            background: parse_background(&background)?,
+        };
+        let today = chrono::Local::now().date_naive();
+        return to_json(media::export_variants(
+            &photo, &targets, &opts, &out, today,
+        )?);
+    }
     let dir = DataDir::resolve(cli.data_dir)?;
     let store = Store::open(&dir)?;
     match cli.command {
@@ -147,6 +218,20 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
         Command::Backup { out } => to_json(store.backup_to(&out)?),
         Command::Posts { command } => posts(&store, command),
         Command::Platforms { .. } => unreachable!("handled before the data folder is opened"),
+        Command::Media {
+            command: MediaCommand::Import { files },
+        } => {
+            let mut items = Vec::with_capacity(files.len());
+            for file in files {
+                items.push(media::library::import_file(&store, &file)?);
+            }
+            to_json(items)
+        }
+        Command::Media {
+            command: MediaCommand::Variants { .. },
+        } => Err(plotline_core::Error::Invalid(
+            "media variants is handled before the data folder is opened".into(),
+        )),
         Command::Restore { file } => {
             // Never swap the database under an open Plotline window.
             let _lock = dir.lock()?;
@@ -214,6 +299,40 @@ fn posts(store: &Store, command: PostsCommand) -> plotline_core::Result<serde_js
             Ok(v)
         }
     }
+}
+
+fn parse_focal(s: &str) -> plotline_core::Result<media::Focal> {
+    let bad = || {
+        plotline_core::Error::field(
+            "focal",
+            format!("\"{s}\" is not a focal point. Use X,Y between 0 and 1, e.g. 0.5,0.3."),
+        )
+    };
+    let (x, y) = s.split_once(',').ok_or_else(bad)?;
+    let x: f64 = x.trim().parse().map_err(|_| bad())?;
+    let y: f64 = y.trim().parse().map_err(|_| bad())?;
+    if !(0.0..=1.0).contains(&x) || !(0.0..=1.0).contains(&y) {
+        return Err(bad());
+    }
+    Ok(media::Focal { x, y })
+}
+
+fn parse_background(s: &str) -> plotline_core::Result<media::Background> {
+    if s.eq_ignore_ascii_case("blur") {
+        return Ok(media::Background::Blur);
+    }
+    let hex = s.trim_start_matches('#');
+    let bad = || {
+        plotline_core::Error::field(
+            "background",
+            format!("\"{s}\" is not a background. Use blur or a colour like #ffffff."),
+        )
+    };
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(bad());
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| bad());
+    Ok(media::Background::Color([byte(0)?, byte(2)?, byte(4)?]))
 }
 
 fn to_json(value: impl serde::Serialize) -> plotline_core::Result<serde_json::Value> {

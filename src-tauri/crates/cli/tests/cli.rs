@@ -351,3 +351,134 @@ fn empty_data_dir_lists_nothing_and_plan_shows_what_is_missing() {
     assert_eq!(plan["steps"][2]["status"], "not_started");
     assert_eq!(plan["pitfalls"][0]["code"], "no_objective");
 }
+
+#[test]
+fn media_variants_makes_every_platform_size_without_a_data_folder() {
+    let t = tempfile::tempdir().unwrap();
+    let never = t.path().join("never-created");
+    let out_dir = t.path().join("out");
+    let photo = fixture("fresh-flower.jpg");
+    let out = Command::new(env!("CARGO_BIN_EXE_plotline-cli"))
+        .args(["media", "variants"])
+        .arg(&photo)
+        .args(["--platforms", "all", "--focal", "0.4,0.6", "--out"])
+        .arg(&out_dir)
+        .env("PLOTLINE_DATA_DIR", &never)
+        .output()
+        .unwrap();
+    let variants = json(&out);
+    let variants = variants.as_array().unwrap();
+    assert_eq!(variants.len(), 9);
+    assert!(!never.exists(), "variants must not create a data folder");
+    let today = String::from_utf8(
+        Command::new("date")
+            .arg("+%Y-%m-%d")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    for v in variants {
+        let path = std::path::Path::new(v["path"].as_str().unwrap());
+        let bytes = std::fs::read(path).unwrap();
+        assert_eq!(v["bytes"].as_u64().unwrap(), bytes.len() as u64);
+        assert!(bytes.starts_with(&[0xFF, 0xD8, 0xFF]), "{path:?} is a JPEG");
+        assert!(v["bytes"].as_u64().unwrap() <= v["maxBytes"].as_u64().unwrap());
+        assert!(v["width"].as_u64().unwrap() >= 1000);
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(
+            name.starts_with(&format!("{}_fresh-flower_", today.trim())),
+            "{name}"
+        );
+    }
+    let portrait = variants
+        .iter()
+        .find(|v| v["platform"] == "instagram" && v["placement"] == "feed_portrait")
+        .unwrap();
+    assert_eq!(
+        (portrait["width"].as_u64(), portrait["height"].as_u64()),
+        (Some(1080), Some(1350))
+    );
+    assert!(portrait["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("_fresh-flower_instagram-feed_portrait.jpg"));
+    // Only the written files are left in the folder (atomic writes leave no temp files).
+    assert_eq!(std::fs::read_dir(&out_dir).unwrap().count(), 9);
+}
+
+#[test]
+fn media_variants_filters_platforms_fits_and_rejects_bad_options() {
+    let t = tempfile::tempdir().unwrap();
+    let photo = fixture("fresh-flower.jpg");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_plotline-cli"))
+            .args(["media", "variants"])
+            .arg(&photo)
+            .arg("--out")
+            .arg(t.path().join("o"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let two = json(&run(&[
+        "--platforms",
+        "x,youtube",
+        "--mode",
+        "fit",
+        "--background",
+        "#ffffff",
+    ]));
+    let platforms: Vec<_> = two
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["platform"].clone())
+        .collect();
+    assert_eq!(platforms, ["x", "youtube"]);
+    for (args, message) in [
+        (&["--platforms", "myspace"][..], "not a platform"),
+        (&["--focal", "2,0.5"][..], "not a focal point"),
+        (&["--background", "teal"][..], "not a background"),
+    ] {
+        let out = run(args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    let text = t.path().join("notes.jpg");
+    std::fs::write(&text, "not a photo").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plotline-cli"))
+        .args(["media", "variants"])
+        .arg(&text)
+        .arg("--out")
+        .arg(t.path().join("o2"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a supported image"));
+}
+
+#[test]
+fn media_import_is_idempotent_per_file_content() {
+    let t = tempfile::tempdir().unwrap();
+    let photo = fixture("fresh-flower.jpg");
+    let photo = photo.to_str().unwrap();
+    let first = json(&cli(t.path(), &["media", "import", photo]));
+    let item = &first[0];
+    assert_eq!(item["width"], 1600);
+    assert_eq!(item["height"], 1203);
+    assert_eq!(item["format"], "jpeg");
+    assert!(item["id"].as_str().unwrap().len() == 36);
+    let again = json(&cli(t.path(), &["media", "import", photo, photo]));
+    assert_eq!(again[0]["id"], item["id"]);
+    assert_eq!(again[1]["id"], item["id"]);
+    assert_eq!(json(&cli(t.path(), &["info"]))["counts"]["media_items"], 1);
+
+    let bad = t.path().join("bad.png");
+    std::fs::write(&bad, "plain text").unwrap();
+    let out = cli(t.path(), &["media", "import", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a supported image"));
+}

@@ -12,6 +12,7 @@ pub mod error;
 pub mod exchange;
 pub mod fsx;
 pub mod info;
+pub mod media;
 pub mod paths;
 pub mod personas;
 pub mod platforms;

@@ -41,6 +41,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "strategy (objectives, KPIs, personas, evidence)",
         sql: crate::strategy::SCHEMA_V2,
     },
+    Migration {
+        version: 6,
+        name: "media library",
+        sql: crate::media::SCHEMA_V2,
+    },
 ];
 
 pub fn latest_version() -> u32 {
