@@ -72,6 +72,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::calendar::get_weekly_mix,
             commands::platforms::list_platforms,
             commands::platforms::recommend_platforms,
+            commands::platforms::wizard_personas,
             commands::platforms::get_platform_setup,
             commands::platforms::save_platform_wizard_answers,
             commands::platforms::set_active_platforms,

@@ -48,6 +48,7 @@ pub const COMMANDS: &[&str] = &[
     "get_weekly_mix",
     "list_platforms",
     "recommend_platforms",
+    "wizard_personas",
     "get_platform_setup",
     "save_platform_wizard_answers",
     "set_active_platforms",

@@ -1,4 +1,5 @@
-use plotline_core::platforms::recommend::{self, Recommendation, WizardAnswers};
+use plotline_core::personas;
+use plotline_core::platforms::recommend::{self, PersonaAnswer, Recommendation, WizardAnswers};
 use plotline_core::platforms::setup::{self, AccountDesign, AccountDesignInput, PlatformSetup};
 use plotline_core::platforms::{self, Catalog};
 use tauri::State;
@@ -18,6 +19,15 @@ pub async fn list_platforms() -> Result<Catalog, IpcError> {
 #[specta::specta]
 pub async fn recommend_platforms(answers: WizardAnswers) -> Result<Recommendation, IpcError> {
     recommend::recommend(&answers).map_err(IpcError::from)
+}
+
+/// The wizard's audience step from the persona builder (archived personas left out).
+#[tauri::command]
+#[specta::specta]
+pub async fn wizard_personas(state: State<'_, AppState>) -> Result<Vec<PersonaAnswer>, IpcError> {
+    state
+        .run(|s| Ok(recommend::personas_for_wizard(&s.read(personas::list)?)))
+        .await
 }
 
 /// Active platforms, saved wizard answers and the "too many platforms" warning.

@@ -33,6 +33,7 @@ import type {
   Platform,
   PlatformScore,
   PlatformSetup,
+  PersonaAnswer,
   Recommendation,
   Region,
   WhoPosts,
@@ -103,6 +104,7 @@ export type {
   Platform,
   PlatformScore,
   PlatformSetup,
+  PersonaAnswer,
   Recommendation,
   Region,
   WhoPosts,
@@ -269,6 +271,11 @@ export function listPlatforms(): Promise<Catalog> {
 /** Rank the platforms for the wizard's answers; nothing is saved. */
 export function recommendPlatforms(answers: WizardAnswers): Promise<Recommendation> {
   return unwrap(commands.recommendPlatforms(answers));
+}
+
+/** The persona builder's personas as the wizard's audience step needs them. */
+export function wizardPersonas(): Promise<PersonaAnswer[]> {
+  return unwrap(commands.wizardPersonas());
 }
 
 export function getPlatformSetup(): Promise<PlatformSetup> {

@@ -84,6 +84,8 @@ export const commands = {
 	listPlatforms: () => typedError<Catalog, IpcError>(__TAURI_INVOKE("list_platforms")),
 	/**  Rank the platforms for the wizard's answers (nothing is saved). */
 	recommendPlatforms: (answers: WizardAnswers) => typedError<Recommendation, IpcError>(__TAURI_INVOKE("recommend_platforms", { answers })),
+	/**  The wizard's audience step from the persona builder (archived personas left out). */
+	wizardPersonas: () => typedError<PersonaAnswer[], IpcError>(__TAURI_INVOKE("wizard_personas")),
 	/**  Active platforms, saved wizard answers and the "too many platforms" warning. */
 	getPlatformSetup: () => typedError<PlatformSetup, IpcError>(__TAURI_INVOKE("get_platform_setup")),
 	/**  Keep the wizard's answers so a re-run starts from them. */

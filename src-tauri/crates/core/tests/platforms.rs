@@ -211,3 +211,49 @@ fn saved_answers_survive_reopening() {
     let back = store.read(setup::wizard_answers).unwrap().unwrap();
     assert_eq!(back, answers.validated().unwrap());
 }
+
+#[test]
+fn the_wizard_starts_from_the_persona_builder() {
+    let (_t, dir) = temp_data_dir();
+    let store = Store::open(&dir).unwrap();
+    demo::seed_sample(&store, Language::En).unwrap();
+    let personas = store.read(plotline_core::personas::list).unwrap();
+    let answers = plotline_core::platforms::recommend::personas_for_wizard(&personas);
+    let live: Vec<_> = personas.iter().filter(|p| !p.archived).collect();
+    assert_eq!(answers.len(), live.len());
+    let primary = answers
+        .iter()
+        .find(|a| a.primary)
+        .expect("a primary persona");
+    let instagram = primary
+        .usage
+        .iter()
+        .find(|u| u.platform_id == "instagram")
+        .expect("the primary persona's Instagram use");
+    assert!(instagram.active_hours.contains(":00–"), "{instagram:?}");
+    // Every usage entry names a catalogue platform, so the wizard can score it.
+    for a in &answers {
+        for u in &a.usage {
+            assert!(
+                plotline_core::platforms::find(&u.platform_id).is_some(),
+                "{u:?}"
+            );
+        }
+    }
+    // The sample's personas drive a recommendation that starts with Instagram.
+    let mut wizard = plotline_core::demo::sample_wizard_answers(Language::En);
+    wizard.audience.personas = answers;
+    assert_eq!(
+        recommend(&wizard).unwrap().ranking[0].platform_id,
+        "instagram"
+    );
+
+    // An archived persona is left out.
+    let first = live[0].id.clone();
+    store
+        .write(|tx| plotline_core::personas::set_archived(tx, &first, true))
+        .unwrap();
+    let personas = store.read(plotline_core::personas::list).unwrap();
+    let fewer = plotline_core::platforms::recommend::personas_for_wizard(&personas);
+    assert_eq!(fewer.len(), live.len() - 1);
+}

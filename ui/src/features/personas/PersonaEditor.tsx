@@ -52,7 +52,21 @@ const PSYCHOGRAPHICS = [
   "objections",
 ] as const;
 const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const PLATFORMS = ["instagram", "x", "tiktok", "youtube", "facebook", "line", "linkedin", "pinterest", "threads"];
+/** Platform catalogue ids (plotline-core platforms::PLATFORM_IDS), so the wizard can score them. */
+const PLATFORMS = [
+  "instagram",
+  "line_official_account",
+  "x",
+  "tiktok",
+  "youtube",
+  "facebook",
+  "linkedin",
+  "pinterest",
+  "threads",
+  "bluesky",
+  "mastodon",
+  "google_business_profile",
+];
 
 type Props = {
   initial: PersonaInput;

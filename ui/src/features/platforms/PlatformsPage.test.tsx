@@ -4,6 +4,8 @@ import { App } from "../../App";
 import * as api from "../../lib/api";
 import { SAMPLE_WORKSPACE, fakeBackend, platformBackend } from "../../lib/__mocks__/api";
 import { renderWithProviders } from "../../test/render";
+import { defaultAnswers } from "./PlatformWizard";
+import { withBuilderPersonas } from "./queries";
 import { countText } from "./text";
 
 vi.mock("../../lib/api");
@@ -118,6 +120,27 @@ describe("platforms", () => {
     };
     await openPlatforms();
     expect(await screen.findByTestId("platforms-warning")).toHaveTextContent("Too many platforms");
+  });
+
+  it("the wizard's audience step starts from the persona builder", async () => {
+    mocked.wizardPersonas.mockResolvedValue([
+      { name: "Aiko", primary: true, ageMin: 25, ageMax: 34, usage: [{ platformId: "instagram", frequency: "daily", activeHours: "19:00–21:00" }] },
+    ]);
+    const { user } = await openPlatforms();
+    await user.click(await screen.findByTestId("platforms-start-wizard"));
+    const listed = await screen.findByTestId("wizard-personas");
+    expect(listed).toHaveTextContent("Aiko");
+  });
+
+  it("persona builder personas replace stale saved ones; saved answers stay otherwise", () => {
+    const saved = defaultAnswers("b2c");
+    saved.audience.personas = [{ name: "Old", primary: true, ageMin: null, ageMax: null, usage: [] }];
+    saved.capacity.hoursPerWeek = 7;
+    const fresh = [{ name: "Aiko", primary: true, ageMin: 25, ageMax: 34, usage: [] }];
+    const merged = withBuilderPersonas(saved, fresh);
+    expect(merged.audience.personas?.map((p) => p.name)).toEqual(["Aiko"]);
+    expect(merged.capacity.hoursPerWeek).toBe(7);
+    expect(withBuilderPersonas(saved, [])).toBe(saved);
   });
 
   it("counts text like the platforms do", () => {

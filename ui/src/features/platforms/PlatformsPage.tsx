@@ -11,7 +11,7 @@ import { AccountDesignEditor, CompletenessMeter } from "./AccountDesignEditor";
 import { useLocalize } from "./localize";
 import { PlatformReference } from "./PlatformReference";
 import { PlatformWizard, defaultAnswers } from "./PlatformWizard";
-import { useAccountDesign, usePlatformCatalog, usePlatformSetup } from "./queries";
+import { useAccountDesign, usePlatformCatalog, usePlatformSetup, useWizardPersonas, withBuilderPersonas } from "./queries";
 
 type Tab = "mine" | "reference";
 type Mode = { kind: "overview" } | { kind: "wizard" } | { kind: "design"; platform: Platform };
@@ -89,13 +89,14 @@ export function PlatformsPage() {
   const [tab, setTab] = useState<Tab>("mine");
   const [mode, setMode] = useState<Mode>({ kind: "overview" });
   const setup = usePlatformSetup();
+  const builderPersonas = useWizardPersonas();
   const catalog = usePlatformCatalog();
   const workspace = useWorkspace();
 
   let content;
   if (tab === "reference") {
     content = <PlatformReference />;
-  } else if (setup.isPending || catalog.isPending) {
+  } else if (setup.isPending || catalog.isPending || builderPersonas.isPending) {
     content = <Loading label={t("platforms.loading")} />;
   } else if (setup.error || catalog.error) {
     const error = setup.error ?? catalog.error;
@@ -112,7 +113,10 @@ export function PlatformsPage() {
     content = (
       <PlatformWizard
         catalog={catalog.data}
-        initial={setup.data.wizardAnswers ?? defaultAnswers(workspace.data?.audience ?? "b2c")}
+        initial={withBuilderPersonas(
+          setup.data.wizardAnswers ?? defaultAnswers(workspace.data?.audience ?? "b2c"),
+          builderPersonas.data ?? [],
+        )}
         onDone={() => setMode({ kind: "overview" })}
         onCancel={() => setMode({ kind: "overview" })}
       />

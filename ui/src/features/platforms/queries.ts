@@ -9,12 +9,14 @@ import {
   saveAccountDesign,
   savePlatformWizardAnswers,
   setActivePlatforms,
+  wizardPersonas,
 } from "../../lib/api";
 import type {
   AccountDesign,
   AccountDesignInput,
   AppError,
   Catalog,
+  PersonaAnswer,
   Platform,
   PlatformSetup,
   Recommendation,
@@ -29,6 +31,22 @@ export const platformKeys = {
 
 export function usePlatformCatalog() {
   return useQuery<Catalog, AppError>({ queryKey: platformKeys.catalog, queryFn: () => listPlatforms() });
+}
+
+/** The persona builder's personas for the wizard. Under the strategy key, so editing a
+ * persona (which invalidates ["strategy"]) refreshes it too. */
+export function useWizardPersonas() {
+  return useQuery<PersonaAnswer[], AppError>({
+    queryKey: ["strategy", "personas", "wizard"],
+    queryFn: () => wizardPersonas(),
+  });
+}
+
+/** The wizard's starting answers: the saved ones (or defaults), with the audience's personas
+ * taken from the persona builder whenever it has any, so the wizard never scores stale personas. */
+export function withBuilderPersonas(answers: WizardAnswers, personas: readonly PersonaAnswer[]): WizardAnswers {
+  if (personas.length === 0) return answers;
+  return { ...answers, audience: { ...answers.audience, personas: [...personas] } };
 }
 
 export function usePlatformSetup() {

@@ -172,6 +172,18 @@ function assess(design: Api.AccountDesignInput): Api.AccountDesign {
 }
 
 export const listPlatforms = vi.fn(async (): Promise<Api.Catalog> => FAKE_CATALOG);
+/** Like plotline-core: the persona builder's live personas, shaped for the wizard. */
+export const wizardPersonas = vi.fn(async (): Promise<Api.PersonaAnswer[]> =>
+  fakeBackend.personas
+    .filter((p) => !p.archived)
+    .map((p) => ({
+      name: p.name,
+      primary: p.isPrimary,
+      ageMin: null,
+      ageMax: null,
+      usage: p.socialUsage.map((u) => ({ platformId: u.platform, frequency: "daily" as const, activeHours: "" })),
+    })),
+);
 export const recommendPlatforms = vi.fn(
   async (answers: Api.WizardAnswers): Promise<Api.Recommendation> => {
     const b2b = answers.audience.market === "b2b";

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{catalog, find, AgeGroup, EffortKind, Fit, Localized, ObjectiveKind, Platform};
 use crate::error::{Error, Result};
+use crate::personas::{Persona, UsageFrequency};
 use crate::workspace::Audience;
 
 pub const MAX_COMPETITORS: usize = 5;
@@ -210,6 +211,76 @@ pub struct FactorWeight {
 pub struct ScoringModel {
     pub factors: Vec<FactorWeight>,
     pub rules: Vec<Localized>,
+}
+
+/// The wizard's audience step from the persona builder: every persona that is not archived,
+/// with its age range and how (and when) it uses each platform. Persona builder ids that are
+/// consumer apps map to the business account the catalogue describes (`line` → LINE Official
+/// Account); platforms the catalogue does not know are left out.
+pub fn personas_for_wizard(personas: &[Persona]) -> Vec<PersonaAnswer> {
+    personas
+        .iter()
+        .filter(|p| !p.archived)
+        .map(|p| {
+            let (age_min, age_max) = parse_age_range(&p.demographics.age_range);
+            let usage = p
+                .social_usage
+                .iter()
+                .filter_map(|u| {
+                    let id = match u.platform.trim() {
+                        "line" => "line_official_account",
+                        other => other,
+                    };
+                    find(id)?;
+                    Some(PlatformUsage {
+                        platform_id: id.to_string(),
+                        frequency: match u.frequency {
+                            UsageFrequency::Daily => WizardFrequency::Daily,
+                            UsageFrequency::Weekly => WizardFrequency::Weekly,
+                            UsageFrequency::Monthly => WizardFrequency::Monthly,
+                            // "Rarely" does not reach them reliably: scored like "never".
+                            UsageFrequency::Rarely => WizardFrequency::Never,
+                        },
+                        active_hours: usage_hours(&u.active_hours),
+                    })
+                })
+                .collect();
+            PersonaAnswer {
+                name: p.name.clone(),
+                primary: p.is_primary,
+                age_min,
+                age_max,
+                usage,
+            }
+        })
+        .collect()
+}
+
+/// "25-34", "25–34 years", "30代" (the 30s) or "55+" as (min, max) ages.
+fn parse_age_range(text: &str) -> (Option<u8>, Option<u8>) {
+    let numbers: Vec<u8> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [a, b, ..] => (Some(*a.min(b)), Some(*a.max(b))),
+        [a] if text.contains('代') => (Some(*a), Some(a.saturating_add(9))),
+        [a] => (Some(*a), None),
+        [] => (None, None),
+    }
+}
+
+/// The hours a persona is most often active, as "19:00–21:00" (the range named on most days).
+fn usage_hours(hours: &[crate::personas::ActiveHours]) -> String {
+    let mut counts: std::collections::BTreeMap<(u8, u8), usize> = Default::default();
+    for h in hours {
+        *counts.entry((h.from, h.to)).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(range, n)| (*n, std::cmp::Reverse(*range)))
+        .map(|((from, to), _)| format!("{from}:00–{to}:00"))
+        .unwrap_or_default()
 }
 
 pub fn scoring_model() -> ScoringModel {
@@ -744,6 +815,15 @@ pub fn recommend(answers: &WizardAnswers) -> Result<Recommendation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn persona_age_ranges_are_read_in_english_and_japanese_forms() {
+        assert_eq!(parse_age_range("25-34"), (Some(25), Some(34)));
+        assert_eq!(parse_age_range("34–25 years"), (Some(25), Some(34)));
+        assert_eq!(parse_age_range("30代"), (Some(30), Some(39)));
+        assert_eq!(parse_age_range("55+"), (Some(55), None));
+        assert_eq!(parse_age_range(""), (None, None));
+    }
 
     fn capacity(hours: f64, video: bool, photos: bool, long_form: bool) -> Capacity {
         Capacity {
