@@ -32,6 +32,16 @@ function stats(value: number, dialogue: number, promotion: number, warnings: api
   };
 }
 
+const SEASONAL: api.Pillar = {
+  id: "p1",
+  name: "Seasonal",
+  description: "What is new",
+  colour: "sun",
+  personaIds: [],
+  objectiveId: null,
+  sortOrder: 0,
+};
+
 const promoWarning: api.MixWarning = {
   kind: "promotion_heavy",
   share: 0.5,
@@ -51,6 +61,8 @@ describe("pillars & mix", () => {
     const { user } = await openPillars();
     const empty = await screen.findByTestId("pillars-empty");
     expect(within(empty).getByText(/3–5 topic areas/)).toBeInTheDocument();
+    expect(within(empty).getByText("Next in your plan")).toBeInTheDocument();
+    expect(screen.queryByTestId("mix-section")).not.toBeInTheDocument();
     await user.click(within(empty).getByTestId("pillar-new"));
     await user.click(screen.getByTestId("pillar-save"));
     const name = screen.getByTestId("pillar-name");
@@ -70,9 +82,7 @@ describe("pillars & mix", () => {
 
   it("edits a pillar with its personas and deletes it only after confirmation", async () => {
     fakeBackend.personas = [];
-    pillarBackend.pillars = [
-      { id: "p1", name: "Seasonal", description: "What is new", colour: "sun", personaIds: [], objectiveId: null, sortOrder: 0 },
-    ];
+    pillarBackend.pillars = [SEASONAL];
     const { user } = await openPillars();
     await user.click(await screen.findByRole("button", { name: "Edit Seasonal" }));
     const name = screen.getByTestId("pillar-name");
@@ -90,6 +100,7 @@ describe("pillars & mix", () => {
   });
 
   it("shows the 7-2-1 gauge with text values, a calm promotion warning and the heavy week", async () => {
+    pillarBackend.pillars = [SEASONAL];
     pillarBackend.mix = stats(6, 1, 3, [promoWarning]);
     pillarBackend.weeks = [
       { weekStart: "2026-12-07", stats: stats(5, 1, 0) },
@@ -120,6 +131,7 @@ describe("pillars & mix", () => {
       wizardAnswers: null,
       warning: null,
     };
+    pillarBackend.pillars = [SEASONAL];
     pillarBackend.gaps = [{ platform: "instagram", weekStart: "2026-12-14", planned: 1, target: 3 }];
     const { user } = await openPillars();
     const row = await screen.findByTestId("cadence-instagram");
@@ -137,6 +149,7 @@ describe("pillars & mix", () => {
   });
 
   it("turns approval steps on and off, adds team members and competitor names", async () => {
+    pillarBackend.pillars = [SEASONAL];
     const { user } = await openPillars();
     const brand = await screen.findByTestId("step-brand_check");
     expect(brand).not.toBeChecked();

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, StatusMessage } from "../../components/Alert";
 import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
 import { Page } from "../../components/Page";
 import { Loading } from "../../components/Spinner";
 import type { Objective, Persona, Pillar, PillarInput } from "../../lib/api";
@@ -24,6 +25,7 @@ export function PillarsPage({ today }: { today?: Date } = {}) {
   const [status, setStatus] = useState<string | null>(null);
   const livePersonas = (personas.data ?? []).filter((p) => !p.archived);
   const list = pillars.data ?? [];
+  const empty = pillars.data !== undefined && list.length === 0;
 
   const editor = editing && (
     <PillarEditor
@@ -42,11 +44,13 @@ export function PillarsPage({ today }: { today?: Date } = {}) {
   return (
     <Page testId="page-pillars" title={t("pages.pillars.title")} subtitle={t("pages.pillars.subtitle")}>
       <StatusMessage message={status} testId="pillars-status" />
-      <section className="pillars-section" aria-labelledby="pillars-list-title">
+      <section className="pillars-section" aria-labelledby={empty ? undefined : "pillars-list-title"}>
         <div className="pillars-section__head">
-          <h2 className="pillars-section__title" id="pillars-list-title">
-            {t("pillars.listTitle")}
-          </h2>
+          {!empty && (
+            <h2 className="pillars-section__title" id="pillars-list-title">
+              {t("pillars.listTitle")}
+            </h2>
+          )}
           {list.length > 0 && !editing && (
             <Button
               variant="primary"
@@ -67,21 +71,29 @@ export function PillarsPage({ today }: { today?: Date } = {}) {
         )}
         {pillars.isPending && <Loading label={t("pillars.loading")} />}
         {pillars.data && list.length === 0 && !editing && (
-          <div className="card pillars-empty" data-testid="pillars-empty">
-            <h3 className="pillars-empty__title">{t("pillars.empty.title")}</h3>
-            <p>{t("pillars.empty.body")}</p>
+          <div className="pillars-empty" data-testid="pillars-empty">
+            <EmptyState
+              icon="pillars"
+              title={t("empty.pillars.title")}
+              body={t("pillars.empty.body")}
+              nextLabel={t("app.nextLabel")}
+              next={t("empty.pillars.next")}
+            />
+            <p className="pillars-empty__lead">{t("pillars.empty.examplesLead")}</p>
             <ul className="pillars-empty__examples">
               <li>{t("pillars.empty.example1")}</li>
               <li>{t("pillars.empty.example2")}</li>
               <li>{t("pillars.empty.example3")}</li>
             </ul>
-            <Button
-              variant="primary"
-              data-testid="pillar-new"
-              onClick={() => setEditing({ id: null, initial: BLANK_PILLAR })}
-            >
-              {t("pillars.empty.action")}
-            </Button>
+            <div className="button-row">
+              <Button
+                variant="primary"
+                data-testid="pillar-new"
+                onClick={() => setEditing({ id: null, initial: BLANK_PILLAR })}
+              >
+                {t("pillars.empty.action")}
+              </Button>
+            </div>
           </div>
         )}
         {editing?.id === null && editor}
@@ -104,9 +116,14 @@ export function PillarsPage({ today }: { today?: Date } = {}) {
           </ul>
         )}
       </section>
-      <MixSection pillars={list} today={today} />
-      <CadenceSection today={today} />
-      <TeamSection />
+      {/* Mix, cadence and team build on pillars; an empty workspace first learns what a pillar is. */}
+      {!empty && (
+        <>
+          <MixSection pillars={list} today={today} />
+          <CadenceSection today={today} />
+          <TeamSection />
+        </>
+      )}
     </Page>
   );
 }
