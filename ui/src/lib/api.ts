@@ -437,3 +437,92 @@ export function toPersonaInput(p: Persona): PersonaInput {
     evidence: p.evidence.map((e) => ({ id: e.id, kind: e.kind, note: e.note, date: e.date ?? "" })),
   };
 }
+
+// ---- Pillars & mix (issue 6): pillars, the 7-2-1 mix, cadence, team and competitors ----
+
+export type {
+  Pillar,
+  PillarInput,
+  MixStats,
+  MixWarning,
+  MixWarningKind,
+  WeekMix,
+  Cadence,
+  Gap,
+  TeamSettings,
+  TeamMember,
+  TeamMemberInput,
+  StepSetting,
+  ApprovalStep,
+  RiskCompetitor,
+  Role,
+  ContentType,
+} from "./bindings";
+import type {
+  Pillar as PillarT,
+  PillarInput as PillarInputT,
+  MixStats as MixStatsT,
+  WeekMix as WeekMixT,
+  Cadence as CadenceT,
+  Gap as GapT,
+  TeamSettings as TeamSettingsT,
+  TeamMember as TeamMemberT,
+  TeamMemberInput as TeamMemberInputT,
+  StepSetting as StepSettingT,
+  ApprovalStep as ApprovalStepT,
+  RiskCompetitor as RiskCompetitorT,
+  Role as RoleT,
+} from "./bindings";
+
+/** Pillar colour names; each has a `--pillar-<name>` token. */
+export const PILLAR_COLOURS = ["leaf", "sky", "sun", "rose", "violet", "sand", "teal", "slate"] as const;
+export const TEAM_ROLES: readonly RoleT[] = ["owner", "operator", "manager", "brand_legal"];
+export const APPROVAL_STEPS: readonly ApprovalStepT[] = ["manager_review", "brand_check"];
+
+export function listPillars(): Promise<PillarT[]> {
+  return unwrap(commands.listPillars());
+}
+export function createPillar(input: PillarInputT): Promise<PillarT> {
+  return unwrap(commands.createPillar(input));
+}
+export function updatePillar(id: string, input: PillarInputT): Promise<PillarT> {
+  return unwrap(commands.updatePillar(id, input));
+}
+export function deletePillar(id: string): Promise<null> {
+  return unwrap(commands.deletePillar(id));
+}
+/** Mix of posts scheduled in [from, to) (dates `YYYY-MM-DD`), optionally one platform. */
+export function getMix(from: string, to: string, platform: string | null): Promise<MixStatsT> {
+  return unwrap(commands.getMix(from, to, platform));
+}
+/** Week-by-week mix over the dates [from, to]. */
+export function getWeeklyMix(from: string, to: string, platform: string | null): Promise<WeekMixT[]> {
+  return unwrap(commands.getWeeklyMix(from, to, platform));
+}
+export function listCadences(): Promise<CadenceT[]> {
+  return unwrap(commands.listCadences());
+}
+export function setCadence(input: CadenceT): Promise<CadenceT | null> {
+  return unwrap(commands.setCadence(input));
+}
+export function cadenceGaps(from: string, to: string): Promise<GapT[]> {
+  return unwrap(commands.cadenceGaps(from, to));
+}
+export function getTeam(): Promise<TeamSettingsT> {
+  return unwrap(commands.getTeam());
+}
+export function addTeamMember(input: TeamMemberInputT): Promise<TeamMemberT> {
+  return unwrap(commands.addTeamMember(input));
+}
+export function setApprovalStep(step: ApprovalStepT, required: boolean): Promise<StepSettingT[]> {
+  return unwrap(commands.setApprovalStep(step, required));
+}
+export function listCompetitors(): Promise<RiskCompetitorT[]> {
+  return unwrap(commands.listCompetitors());
+}
+export function addCompetitor(name: string): Promise<RiskCompetitorT> {
+  return unwrap(commands.addCompetitor(name));
+}
+export function removeCompetitor(id: string): Promise<null> {
+  return unwrap(commands.removeCompetitor(id));
+}

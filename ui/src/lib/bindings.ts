@@ -569,7 +569,13 @@ export type Missing = {
 	count: number,
 };
 
-export type MissingCode = "no_objective" | "objective_without_kpi" | "objective_without_target" | "objective_without_deadline" | "objective_without_persona" | "no_persona" | "persona_is_hypothesis" | "no_primary_persona";
+export type MissingCode = "no_objective" | "objective_without_kpi" | "objective_without_target" | "objective_without_deadline" | "objective_without_persona" | "no_persona" | "persona_is_hypothesis" | "no_primary_persona" | 
+/**  No platform chosen yet. */
+"no_platform" | 
+/**  No content pillar yet. */
+"no_pillar" | 
+/**  Nothing scheduled in the coming four weeks. */
+"no_scheduled_post";
 
 export type MixStats = {
 	total: number,
@@ -743,7 +749,11 @@ export type PitfallCode =
 /**  1. Posting without an objective. */
 "no_objective" | 
 /**  2. Vanity metrics only. */
-"vanity_metrics_only";
+"vanity_metrics_only" | 
+/**  3. Too many platforms for the team's capacity. */
+"too_many_platforms" | 
+/**  4. Promotion-heavy mix in the coming four weeks. */
+"promotion_heavy_mix";
 
 /**  Where an image or video is shown. Media variants use these ids. */
 export type Placement = "feed_square" | "feed_portrait" | "landscape" | "story" | "reel" | "cover" | "profile" | "banner" | "thumbnail";

@@ -348,7 +348,12 @@ fn empty_data_dir_lists_nothing_and_plan_shows_what_is_missing() {
     let plan = json(&cli(t.path(), &["plan"]));
     assert_eq!(plan["steps"][0]["step"], "objectives");
     assert_eq!(plan["steps"][0]["status"], "missing");
-    assert_eq!(plan["steps"][2]["status"], "not_started");
+    assert_eq!(plan["steps"][2]["step"], "platforms");
+    assert_eq!(plan["steps"][2]["status"], "missing");
+    assert_eq!(plan["steps"][2]["missing"][0]["code"], "no_platform");
+    assert_eq!(plan["steps"][3]["missing"][0]["code"], "no_pillar");
+    assert_eq!(plan["steps"][4]["missing"][0]["code"], "no_scheduled_post");
+    assert_eq!(plan["steps"][5]["status"], "not_started");
     assert_eq!(plan["pitfalls"][0]["code"], "no_objective");
 }
 
@@ -481,4 +486,17 @@ fn media_import_is_idempotent_per_file_content() {
     let out = cli(t.path(), &["media", "import", bad.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a supported image"));
+}
+
+#[test]
+fn plan_of_the_sample_bakery_has_platforms_pillars_and_a_calendar() {
+    let t = tempfile::tempdir().unwrap();
+    json(&cli(t.path(), &["demo"]));
+    let plan = json(&cli(t.path(), &["plan"]));
+    for (i, step) in ["platforms", "pillars", "calendar"].iter().enumerate() {
+        assert_eq!(plan["steps"][i + 2]["step"], *step);
+        assert_eq!(plan["steps"][i + 2]["status"], "done", "{step}");
+    }
+    assert_eq!(plan["steps"][3]["count"], 4);
+    assert!(plan["steps"][4]["count"].as_u64().unwrap() > 0);
 }

@@ -338,9 +338,15 @@ fn plan_overview_follows_the_chain() {
     assert_eq!(empty.steps[0].status, StepStatus::Missing);
     assert_eq!(empty.steps[0].missing[0].code, MissingCode::NoObjective);
     assert_eq!(empty.steps[1].status, StepStatus::Missing);
-    assert!(empty.steps[2..]
-        .iter()
-        .all(|s| s.status == StepStatus::NotStarted));
+    for (i, code) in [
+        (2, MissingCode::NoPlatform),
+        (3, MissingCode::NoPillar),
+        (4, MissingCode::NoScheduledPost),
+    ] {
+        assert_eq!(empty.steps[i].status, StepStatus::Missing);
+        assert_eq!(empty.steps[i].missing[0].code, code);
+    }
+    assert_eq!(empty.steps[5].status, StepStatus::NotStarted);
     assert_eq!(empty.pitfalls[0].code, PitfallCode::NoObjective);
 
     // A conversion objective measured only by followers and reach: incomplete + vanity pitfall.
@@ -408,7 +414,15 @@ fn sample_bakery_has_objectives_and_personas_in_both_languages() {
         assert_eq!(ps.iter().filter(|p| p.is_primary).count(), 1);
         let ov = store.read(plan::overview).unwrap();
         assert_eq!(ov.steps[0].status, StepStatus::Done, "{:?}", ov.steps[0]);
-        assert!(ov.pitfalls.is_empty());
+        // Only the content mix may warn (the sample's Christmas pre-order week is
+        // promotion-heavy on purpose); the objectives themselves are clean.
+        assert!(
+            ov.pitfalls
+                .iter()
+                .all(|p| p.code == PitfallCode::PromotionHeavyMix),
+            "{:?}",
+            ov.pitfalls
+        );
     }
 }
 
@@ -434,4 +448,124 @@ fn v1_database_migrates_and_keeps_its_workspace() {
         ))),
         "{backups:?}"
     );
+}
+
+#[test]
+fn plan_overview_reads_platforms_pillars_and_calendar() {
+    use plotline_core::content::pillars::{self, PillarInput};
+    use plotline_core::content::posts::{self, PostInput};
+    use plotline_core::content::{ContentType, Format};
+    use plotline_core::platforms::setup;
+
+    let (_t, dir) = temp_data_dir();
+    let store = store_with_cafe(&dir);
+    let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+
+    // Four platforms without a capacity answer: pitfall 3.
+    store
+        .write(|tx| {
+            setup::set_active_platforms(tx, &ids(&["instagram", "x", "facebook", "tiktok"]))
+        })
+        .unwrap();
+    let ov = store.read(plan::overview).unwrap();
+    assert_eq!(ov.steps[2].status, StepStatus::Done);
+    assert_eq!(ov.steps[2].count, 4);
+    assert!(ov
+        .pitfalls
+        .iter()
+        .any(|p| p.code == PitfallCode::TooManyPlatforms));
+
+    store
+        .write(|tx| setup::set_active_platforms(tx, &ids(&["instagram"])))
+        .unwrap();
+    store
+        .write(|tx| {
+            pillars::create(
+                tx,
+                &PillarInput {
+                    name: "Behind the scenes".into(),
+                    description: String::new(),
+                    colour: "leaf".into(),
+                    persona_ids: Vec::new(),
+                    objective_id: None,
+                    sort_order: None,
+                },
+            )
+        })
+        .unwrap();
+    let today = store.read(strategy::today).unwrap();
+    let schedule = |title: &str, ct: ContentType, days: i64| {
+        let mut p = PostInput::idea(title, ct, Format::Photo);
+        p.scheduled_local = Some(format!("{}T10:00", today + chrono::Duration::days(days)));
+        store.write(|tx| posts::create(tx, &p, None)).unwrap();
+    };
+    // Promotion only, in the coming weeks: pitfall 4. A post after the window does not count.
+    schedule("Sale", ContentType::Promotional, 3);
+    schedule("Another sale", ContentType::Promotional, 10);
+    schedule("Far away", ContentType::Educational, 40);
+    let ov = store.read(plan::overview).unwrap();
+    assert!(!ov
+        .pitfalls
+        .iter()
+        .any(|p| p.code == PitfallCode::TooManyPlatforms));
+    assert_eq!(ov.steps[3].status, StepStatus::Done);
+    assert_eq!(ov.steps[3].count, 1);
+    assert_eq!(ov.steps[4].status, StepStatus::Done);
+    assert_eq!(ov.steps[4].count, 2);
+    assert!(ov
+        .pitfalls
+        .iter()
+        .any(|p| p.code == PitfallCode::PromotionHeavyMix));
+
+    // Balance it with value posts: the pitfall goes away.
+    for d in 4..12 {
+        schedule("Tip", ContentType::Educational, d);
+    }
+    let ov = store.read(plan::overview).unwrap();
+    assert_eq!(ov.steps[4].count, 10);
+    assert!(!ov
+        .pitfalls
+        .iter()
+        .any(|p| p.code == PitfallCode::PromotionHeavyMix));
+}
+
+#[test]
+fn sample_bakery_plan_has_platforms_pillars_and_a_calendar() {
+    let (_t, dir) = temp_data_dir();
+    let store = Store::open(&dir).unwrap();
+    demo::seed_sample(&store, Language::En).unwrap();
+    let ov = store.read(plan::overview).unwrap();
+    for i in 2..5 {
+        assert_eq!(ov.steps[i].status, StepStatus::Done, "{:?}", ov.steps[i]);
+    }
+    assert_eq!(ov.steps[3].count, 4);
+    assert_eq!(ov.steps[5].status, StepStatus::NotStarted);
+    // Pitfall 4 follows the coming four weeks' mix exactly.
+    let today = store.read(strategy::today).unwrap();
+    let end = today + chrono::Duration::days(plan::LOOKAHEAD_DAYS);
+    let mix = store
+        .read(|c| {
+            plotline_core::content::mix::mix_for_range(
+                c,
+                &today.to_string(),
+                &end.to_string(),
+                None,
+            )
+        })
+        .unwrap();
+    assert_eq!(ov.steps[4].count, mix.total);
+    assert!(mix.total > 0);
+    let warns = mix.promotion.share > plotline_core::content::mix::PROMOTION_WARNING_SHARE;
+    assert_eq!(
+        ov.pitfalls
+            .iter()
+            .any(|p| p.code == PitfallCode::PromotionHeavyMix),
+        warns,
+        "promotion share {}",
+        mix.promotion.share
+    );
+    assert!(!ov
+        .pitfalls
+        .iter()
+        .any(|p| p.code == PitfallCode::TooManyPlatforms));
 }

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../App";
-import { SAMPLE_WORKSPACE, fakeBackend } from "../../lib/__mocks__/api";
+import { SAMPLE_WORKSPACE, fakeBackend, pillarBackend, platformBackend } from "../../lib/__mocks__/api";
 import { renderWithProviders } from "../../test/render";
 
 vi.mock("../../lib/api");
@@ -11,6 +11,8 @@ describe("plan overview", () => {
     fakeBackend.workspace = SAMPLE_WORKSPACE;
     fakeBackend.objectives = [];
     fakeBackend.personas = [];
+    platformBackend.setup = { active: [], wizardAnswers: null, warning: null };
+    pillarBackend.reset();
   });
 
   it("welcomes the business and draws the six links of the chain in order", async () => {
@@ -47,7 +49,11 @@ describe("plan overview", () => {
     expect(await within(objectives).findByTestId("plan-status-objectives")).toHaveTextContent("Missing");
     expect(within(objectives).getByText("Write your first objective.")).toBeInTheDocument();
     expect(within(screen.getByTestId("plan-step-personas")).getByText("Describe at least one customer.")).toBeInTheDocument();
-    expect(within(screen.getByTestId("plan-step-calendar")).getByTestId("plan-status-calendar")).toHaveTextContent(
+    const calendar = screen.getByTestId("plan-step-calendar");
+    expect(within(calendar).getByTestId("plan-status-calendar")).toHaveTextContent("Missing");
+    expect(within(calendar).getByText("Schedule posts for the coming 4 weeks.")).toBeInTheDocument();
+    expect(within(screen.getByTestId("plan-step-pillars")).getByText("Decide your content pillars.")).toBeInTheDocument();
+    expect(within(screen.getByTestId("plan-step-results")).getByTestId("plan-status-results")).toHaveTextContent(
       "Not started",
     );
     const pitfalls = screen.getByTestId("plan-pitfalls");
@@ -79,6 +85,34 @@ describe("plan overview", () => {
     expect(await screen.findByTestId("plan-count-objectives")).toHaveTextContent("1 objective");
     expect(screen.getByTestId("plan-status-objectives")).toHaveTextContent("Done");
     expect(screen.queryByTestId("plan-pitfalls")).not.toBeInTheDocument();
+  });
+
+  it("counts platforms and pillars, and links the platform and mix pitfalls to where they are fixed", async () => {
+    platformBackend.setup = {
+      active: ["instagram", "x", "facebook", "tiktok"].map((platformId, position) => ({
+        platformId,
+        position,
+        chosenAt: "2026-01-01T00:00:00Z",
+      })),
+      wizardAnswers: null,
+      warning: { en: "Too many platforms", ja: "多すぎます" },
+    };
+    pillarBackend.pillars = [
+      { id: "p1", name: "Seasonal", description: "", colour: "sun", personaIds: [], objectiveId: null, sortOrder: 0 },
+    ];
+    pillarBackend.mix = {
+      ...pillarBackend.mix,
+      warnings: [{ kind: "promotion_heavy", share: 0.4, pillarId: null, message: "Promotion is 40%." }],
+    };
+    const { user } = renderWithProviders(<App />);
+    expect(await screen.findByTestId("plan-count-platforms")).toHaveTextContent("4 platforms");
+    expect(screen.getByTestId("plan-status-platforms")).toHaveTextContent("Done");
+    expect(await screen.findByTestId("plan-count-pillars")).toHaveTextContent("1 pillar");
+    const pitfalls = screen.getByTestId("plan-pitfalls");
+    expect(within(pitfalls).getByText("Too many platforms")).toBeInTheDocument();
+    expect(within(pitfalls).getByText("Promotion-heavy mix")).toBeInTheDocument();
+    await user.click(screen.getByTestId("pitfall-link-promotion_heavy_mix"));
+    expect(await screen.findByTestId("page-pillars")).toBeInTheDocument();
   });
 
   it("reads naturally in Japanese", async () => {

@@ -3,10 +3,18 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Icon } from "../../components/icons";
 import { Page } from "../../components/Page";
-import type { PlanStep, Workspace } from "../../lib/api";
+import type { PitfallCode, PlanStep, Workspace } from "../../lib/api";
 import { useNavigation } from "../shell/navigation";
 import { METHOD_CHAIN } from "../shell/sections";
 import { usePlanOverview } from "../strategy/queries";
+
+/** Where each pitfall is fixed. */
+const PITFALL_SECTION: Record<PitfallCode, "objectives" | "platforms" | "pillars"> = {
+  no_objective: "objectives",
+  vanity_metrics_only: "objectives",
+  too_many_platforms: "platforms",
+  promotion_heavy_mix: "pillars",
+};
 
 /** The method as one visible chain; each link shows its state and what is missing, and opens its section. */
 export function PlanOverview({ workspace }: { workspace: Workspace }) {
@@ -19,6 +27,10 @@ export function PlanOverview({ workspace }: { workspace: Workspace }) {
   const countText = (step: PlanStep) => {
     if (step.step === "objectives") return t("strategy.plan.count.objectives", { count: step.count });
     if (step.step === "personas") return t("strategy.plan.count.personas", { count: step.count });
+    if (step.status === "missing" || step.status === "not_started") return null;
+    if (step.step === "platforms") return t("strategy.plan.count.platforms", { count: step.count });
+    if (step.step === "pillars") return t("strategy.plan.count.pillars", { count: step.count });
+    if (step.step === "calendar") return t("strategy.plan.count.calendar", { count: step.count });
     return null;
   };
 
@@ -49,6 +61,15 @@ export function PlanOverview({ workspace }: { workspace: Workspace }) {
                   <strong className="strategy-warning__title">{t(`strategy.plan.pitfall.${p.code}.title`)}</strong>
                   <span className="strategy-warning__why">{t(`strategy.plan.pitfall.${p.code}.why`)}</span>
                 </span>
+                <Button
+                  variant="ghost"
+                  className="pitfall__link"
+                  data-testid={`pitfall-link-${p.code}`}
+                  onClick={() => navigate(PITFALL_SECTION[p.code], { focusHeading: true })}
+                  aria-label={`${t("strategy.plan.pitfallLink")}: ${t(`nav.${PITFALL_SECTION[p.code]}`)}`}
+                >
+                  {t("strategy.plan.pitfallLink")}
+                </Button>
               </li>
             ))}
           </ul>

@@ -444,12 +444,18 @@ export const personaFromTemplate = vi.fn(
 export const getPlanOverview = vi.fn(async (): Promise<Api.PlanOverview> => {
   const objectives = fakeBackend.objectives;
   const personas = fakeBackend.personas.filter((p) => !p.archived);
-  const later: Api.PlanStep[] = (["platforms", "pillars", "calendar", "results"] as const).map((step) => ({
+  const counted = (step: Api.ChainStep, count: number, code: Api.MissingCode): Api.PlanStep => ({
     step,
-    status: "not_started",
-    count: 0,
-    missing: [],
-  }));
+    status: count === 0 ? "missing" : "done",
+    count,
+    missing: count === 0 ? [{ code, count: 1 }] : [],
+  });
+  const later: Api.PlanStep[] = [
+    counted("platforms", platformBackend.setup.active.length, "no_platform"),
+    counted("pillars", pillarBackend.pillars.length, "no_pillar"),
+    counted("calendar", 0, "no_scheduled_post"),
+    { step: "results", status: "not_started", count: 0, missing: [] },
+  ];
   return {
     steps: [
       {
@@ -471,6 +477,117 @@ export const getPlanOverview = vi.fn(async (): Promise<Api.PlanOverview> => {
       },
       ...later,
     ],
-    pitfalls: objectives.length === 0 ? [{ code: "no_objective", objectiveIds: [] }] : [],
+    pitfalls: [
+      ...(objectives.length === 0 ? [{ code: "no_objective" as const, objectiveIds: [] }] : []),
+      ...(platformBackend.setup.warning ? [{ code: "too_many_platforms" as const, objectiveIds: [] }] : []),
+      ...(pillarBackend.mix.warnings.some((w) => w.kind === "promotion_heavy")
+        ? [{ code: "promotion_heavy_mix" as const, objectiveIds: [] }]
+        : []),
+    ],
   };
+});
+
+// ---- Pillars & mix ----
+export const { PILLAR_COLOURS, TEAM_ROLES, APPROVAL_STEPS } = actual;
+
+function emptyMix(): Api.MixStats {
+  const slice = (target: number) => ({ count: 0, share: 0, target });
+  return {
+    total: 0,
+    byType: [],
+    value: slice(0.7),
+    dialogue: slice(0.2),
+    promotion: slice(0.1),
+    byPillar: [],
+    warnings: [],
+  };
+}
+
+export const pillarBackend: {
+  pillars: Api.Pillar[];
+  mix: Api.MixStats;
+  weeks: Api.WeekMix[];
+  cadences: Api.Cadence[];
+  gaps: Api.Gap[];
+  team: Api.TeamSettings;
+  competitors: Api.RiskCompetitor[];
+  reset: () => void;
+} = {
+  pillars: [],
+  mix: emptyMix(),
+  weeks: [],
+  cadences: [],
+  gaps: [],
+  team: { members: [], steps: [] },
+  competitors: [],
+  reset() {
+    this.pillars = [];
+    this.mix = emptyMix();
+    this.weeks = [];
+    this.cadences = [];
+    this.gaps = [];
+    this.team = {
+      members: [],
+      steps: [
+        { step: "manager_review", required: true },
+        { step: "brand_check", required: false },
+      ],
+    };
+    this.competitors = [];
+  },
+};
+let fakePillarSeq = 0;
+const nextPillarId = () => `pillar-fake-${++fakePillarSeq}`;
+function checkPillar(input: Api.PillarInput) {
+  if (!input.name.trim()) throw new actual.AppError("invalid", "Give the pillar a short name.", "name");
+}
+export const listPillars = vi.fn(async (): Promise<Api.Pillar[]> => pillarBackend.pillars);
+export const createPillar = vi.fn(async (input: Api.PillarInput): Promise<Api.Pillar> => {
+  checkPillar(input);
+  const p: Api.Pillar = { ...input, id: nextPillarId(), sortOrder: pillarBackend.pillars.length };
+  pillarBackend.pillars = [...pillarBackend.pillars, p];
+  return p;
+});
+export const updatePillar = vi.fn(async (id: string, input: Api.PillarInput): Promise<Api.Pillar> => {
+  checkPillar(input);
+  const old = pillarBackend.pillars.find((p) => p.id === id);
+  const p: Api.Pillar = { ...input, id, sortOrder: old?.sortOrder ?? 0 };
+  pillarBackend.pillars = pillarBackend.pillars.map((x) => (x.id === id ? p : x));
+  return p;
+});
+export const deletePillar = vi.fn(async (id: string): Promise<null> => {
+  pillarBackend.pillars = pillarBackend.pillars.filter((p) => p.id !== id);
+  return null;
+});
+// The range and platform arguments are checked through the recorded calls.
+export const getMix = vi.fn(async (): Promise<Api.MixStats> => pillarBackend.mix);
+export const getWeeklyMix = vi.fn(async (): Promise<Api.WeekMix[]> => pillarBackend.weeks);
+export const listCadences = vi.fn(async (): Promise<Api.Cadence[]> => pillarBackend.cadences);
+export const setCadence = vi.fn(async (input: Api.Cadence): Promise<Api.Cadence | null> => {
+  pillarBackend.cadences = [...pillarBackend.cadences.filter((c) => c.platform !== input.platform), input];
+  return input;
+});
+export const cadenceGaps = vi.fn(async (): Promise<Api.Gap[]> => pillarBackend.gaps);
+export const getTeam = vi.fn(async (): Promise<Api.TeamSettings> => pillarBackend.team);
+export const addTeamMember = vi.fn(async (input: Api.TeamMemberInput): Promise<Api.TeamMember> => {
+  if (!input.name.trim()) throw new actual.AppError("invalid", "Give the team member a name.", "name");
+  const m = { ...input, id: nextPillarId() };
+  pillarBackend.team = { ...pillarBackend.team, members: [...pillarBackend.team.members, m] };
+  return m;
+});
+export const setApprovalStep = vi.fn(async (step: Api.ApprovalStep, required: boolean): Promise<Api.StepSetting[]> => {
+  const steps = pillarBackend.team.steps.map((s) => (s.step === step ? { step, required } : s));
+  pillarBackend.team = { ...pillarBackend.team, steps };
+  return steps;
+});
+export const listCompetitors = vi.fn(async (): Promise<Api.RiskCompetitor[]> => pillarBackend.competitors);
+export const addCompetitor = vi.fn(async (name: string): Promise<Api.RiskCompetitor> => {
+  if (!name.trim()) throw new actual.AppError("invalid", "Type the competitor's name.", "name");
+  const c = { id: nextPillarId(), name };
+  pillarBackend.competitors = [...pillarBackend.competitors, c];
+  return c;
+});
+export const removeCompetitor = vi.fn(async (id: string): Promise<null> => {
+  pillarBackend.competitors = pillarBackend.competitors.filter((c) => c.id !== id);
+  return null;
 });

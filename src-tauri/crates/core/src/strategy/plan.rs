@@ -44,6 +44,12 @@ pub enum MissingCode {
     NoPersona,
     PersonaIsHypothesis,
     NoPrimaryPersona,
+    /// No platform chosen yet.
+    NoPlatform,
+    /// No content pillar yet.
+    NoPillar,
+    /// Nothing scheduled in the coming four weeks.
+    NoScheduledPost,
 }
 
 /// One gap, with how many objectives/personas it concerns.
@@ -71,6 +77,10 @@ pub enum PitfallCode {
     NoObjective,
     /// 2. Vanity metrics only.
     VanityMetricsOnly,
+    /// 3. Too many platforms for the team's capacity.
+    TooManyPlatforms,
+    /// 4. Promotion-heavy mix in the coming four weeks.
+    PromotionHeavyMix,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -180,24 +190,95 @@ pub fn personas_step(personas: &[Persona]) -> PlanStep {
     }
 }
 
-/// THE PLACE TO EXTEND: the links built by later features (platforms, pillars, calendar,
-/// results). Each reports "not started" until its domain replaces its line here with a
-/// real `PlanStep` computed from its own tables.
-pub fn later_steps(_conn: &Connection) -> Result<Vec<PlanStep>> {
-    Ok([
-        ChainStep::Platforms,
-        ChainStep::Pillars,
-        ChainStep::Calendar,
-        ChainStep::Results,
-    ]
-    .into_iter()
-    .map(|step| PlanStep {
+/// How far ahead the calendar link and the mix pitfall look.
+pub const LOOKAHEAD_DAYS: i64 = 28;
+
+fn single_gap(code: MissingCode, total: usize) -> Vec<Missing> {
+    if total == 0 {
+        vec![Missing { code, count: 1 }]
+    } else {
+        Vec::new()
+    }
+}
+
+fn simple_step(step: ChainStep, total: usize, code: MissingCode) -> PlanStep {
+    PlanStep {
         step,
+        status: if total == 0 {
+            StepStatus::Missing
+        } else {
+            StepStatus::Done
+        },
+        count: count(total),
+        missing: single_gap(code, total),
+    }
+}
+
+/// What the links after personas read from their own domains, so the overview and its
+/// pitfalls are computed from one set of numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaterState {
+    pub steps: Vec<PlanStep>,
+    pub pitfalls: Vec<Pitfall>,
+}
+
+/// The links built by later features: platforms (active platforms), pillars (count),
+/// calendar (posts scheduled in the coming [`LOOKAHEAD_DAYS`]) and results (not built yet),
+/// with pitfalls 3 (too many platforms) and 4 (promotion-heavy mix).
+pub fn later_state(conn: &Connection, today: NaiveDate) -> Result<LaterState> {
+    let setup = crate::platforms::setup::setup(conn)?;
+    let pillars = crate::content::pillars::list(conn)?;
+    let mut pitfalls = Vec::new();
+    if setup.warning.is_some() {
+        pitfalls.push(Pitfall {
+            code: PitfallCode::TooManyPlatforms,
+            objective_ids: Vec::new(),
+        });
+    }
+    // Without a workspace there is no time zone, so nothing can be scheduled yet.
+    let scheduled = if crate::workspace::get(conn)?.is_some() {
+        let end = today + chrono::Duration::days(LOOKAHEAD_DAYS);
+        let mix =
+            crate::content::mix::mix_for_range(conn, &today.to_string(), &end.to_string(), None)?;
+        if mix
+            .warnings
+            .iter()
+            .any(|w| w.kind == crate::content::mix::MixWarningKind::PromotionHeavy)
+        {
+            pitfalls.push(Pitfall {
+                code: PitfallCode::PromotionHeavyMix,
+                objective_ids: Vec::new(),
+            });
+        }
+        mix.total as usize
+    } else {
+        0
+    };
+    let results = PlanStep {
+        step: ChainStep::Results,
         status: StepStatus::NotStarted,
         count: 0,
         missing: Vec::new(),
+    };
+    Ok(LaterState {
+        steps: vec![
+            simple_step(
+                ChainStep::Platforms,
+                setup.active.len(),
+                MissingCode::NoPlatform,
+            ),
+            simple_step(ChainStep::Pillars, pillars.len(), MissingCode::NoPillar),
+            simple_step(ChainStep::Calendar, scheduled, MissingCode::NoScheduledPost),
+            results,
+        ],
+        pitfalls,
     })
-    .collect())
+}
+
+/// The links after personas (see [`later_state`]).
+pub fn later_steps(conn: &Connection) -> Result<Vec<PlanStep>> {
+    let today = super::today(conn)?;
+    Ok(later_state(conn, today)?.steps)
 }
 
 /// The pitfalls that apply to these objectives.
@@ -238,9 +319,12 @@ pub fn overview(conn: &Connection) -> Result<PlanOverview> {
     let personas = personas::list(conn)?;
     let today = super::today(conn)?;
     let mut steps = vec![objectives_step(&objectives), personas_step(&personas)];
-    steps.extend(later_steps(conn)?);
+    let later = later_state(conn, today)?;
+    steps.extend(later.steps);
+    let mut all_pitfalls = pitfalls(&objectives, today);
+    all_pitfalls.extend(later.pitfalls);
     Ok(PlanOverview {
         steps,
-        pitfalls: pitfalls(&objectives, today),
+        pitfalls: all_pitfalls,
     })
 }
