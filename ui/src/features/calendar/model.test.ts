@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarItem } from "../../lib/api";
-import { ALLOWED_NEXT, NO_FILTERS, UndoStack, keepTime, matches, pillarColour, platformShort, toEvent, wallTime } from "./model";
+import { ALLOWED_NEXT, eventClasses, NO_FILTERS, UndoStack, keepTime, matches, pillarColour, platformShort, toEvent, wallTime } from "./model";
 
 const item = (over: Partial<CalendarItem> = {}): CalendarItem => ({
   id: "p1",
@@ -23,14 +23,14 @@ describe("calendar model", () => {
   it("maps a scheduled item to a FullCalendar event at its wall time with pillar and status classes", () => {
     const ev = toEvent(item());
     expect(ev).toMatchObject({ id: "p1", title: "Melon pan morning", start: "2026-03-08T09:00", allDay: false, editable: true });
-    expect(ev?.classNames).toEqual(["cal-event", "cal-event--sun", "cal-event--status-draft"]);
+    expect(eventClasses(item())).toEqual(["cal-event", "cal-event--sun", "cal-event--status-draft"]);
     expect(ev?.extendedProps.item.id).toBe("p1");
   });
 
   it("gives backlog ideas no event, locks published posts and falls back to slate for unknown colours", () => {
     expect(toEvent(item({ localTime: null, scheduledAt: null }))).toBeNull();
     expect(toEvent(item({ status: "published" }))?.editable).toBe(false);
-    expect(toEvent(item({ pillarColour: "neon" }))?.classNames).toContain("cal-event--slate");
+    expect(eventClasses(item({ pillarColour: "neon" }))).toContain("cal-event--slate");
     expect(pillarColour(null)).toBe("slate");
   });
 

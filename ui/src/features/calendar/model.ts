@@ -32,9 +32,14 @@ export type PostEventInput = {
   start: string;
   allDay: false;
   editable: boolean;
-  classNames: string[];
+  className: string;
   extendedProps: { item: CalendarItem };
 };
+
+/** The chip's classes: pillar colour and status (FullCalendar v7 applies them via `eventClass`). */
+export function eventClasses(item: CalendarItem): string[] {
+  return ["cal-event", `cal-event--${pillarColour(item.pillarColour)}`, `cal-event--status-${item.status}`];
+}
 
 /** Published posts are history: they cannot be dragged. Backlog items have no event. */
 export function toEvent(item: CalendarItem): PostEventInput | null {
@@ -46,7 +51,7 @@ export function toEvent(item: CalendarItem): PostEventInput | null {
     start: item.localTime,
     allDay: false,
     editable: item.status !== "published",
-    classNames: ["cal-event", `cal-event--${pillarColour(item.pillarColour)}`, `cal-event--status-${item.status}`],
+    className: eventClasses(item).join(" "),
     extendedProps: { item },
   };
 }
