@@ -103,6 +103,12 @@ describe("calendar", () => {
     await waitFor(() => expect(screen.queryByText("Flour supplier visit")).not.toBeInTheDocument());
   });
 
+  it("teaches what the calendar is for when nothing is planned", async () => {
+    calendarBackend.posts = [];
+    await openCalendar();
+    expect(await screen.findByTestId("calendar-empty")).toHaveTextContent("Click a day to add a post");
+  });
+
   it("filters by text search", async () => {
     const { user } = await openCalendar();
     await screen.findByTestId("idea-idea1");

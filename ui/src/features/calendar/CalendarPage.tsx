@@ -300,6 +300,11 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
       <p className="calendar__notice" role="status" data-testid="calendar-notice">
         {notice}
       </p>
+      {items.isSuccess && items.data.length === 0 && backlog.isSuccess && backlog.data.length === 0 && (
+        <p className="calendar__empty" data-testid="calendar-empty">
+          {t("empty.calendar.body")} {t("calendar.emptyMonth")}
+        </p>
+      )}
       {items.error && <Alert message={items.error.message} onRetry={() => void items.refetch()} />}
       <div className="calendar__body">
         <div className="calendar__grid">
