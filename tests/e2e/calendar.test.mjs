@@ -101,9 +101,10 @@ test("a backlog idea dropped on a day is scheduled; the keyboard Move to… dial
       document.querySelector('[data-backlog-id]').scrollIntoView({ block: "center" });
       const cells = [...document.querySelectorAll('.calendar__grid [data-date]')].filter((c) => {
         const r = c.getBoundingClientRect();
-        return r.height > 40 && r.top > 0 && r.bottom < window.innerHeight;
+        return r.height > 0 && r.top > 0 && r.bottom < window.innerHeight;
       });
-      return cells.length ? cells[Math.floor(cells.length / 2)].dataset.date : null;`);
+      return cells.length ? cells[cells.length - 1].dataset.date : JSON.stringify([...document.querySelectorAll('.calendar__grid [data-date]')].slice(0, 3).map((c) => [c.tagName, JSON.stringify(c.getBoundingClientRect())]));`);
+    assert.match(String(target), /^\d{4}-\d{2}-\d{2}$/, `a visible day: ${target}`);
     assert.ok(target, "a visible day to drop on");
     await s.drag(`[data-backlog-id="${idea.id}"]`, `.calendar__grid [data-date="${target}"]`);
     await s.waitForText('[data-testid="calendar-notice"]', (t) => t.includes(idea.title));
