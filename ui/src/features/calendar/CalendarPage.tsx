@@ -29,6 +29,7 @@ const LOCALES = [jaLocale];
 const VIEWS = ["dayGridMonth", "timeGridWeek", "listMonth"] as const;
 type ViewName = (typeof VIEWS)[number];
 const EVENT_TIME_FORMAT = { hour: "2-digit", minute: "2-digit", hour12: false } as const;
+const SLOT_LABEL_FORMAT = { hour: "2-digit", minute: "2-digit", hour12: false } as const;
 
 export function CalendarPage() {
   const { t } = useTranslation();
@@ -323,6 +324,8 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
             dayMaxEvents={3}
             height="auto"
             eventTimeFormat={EVENT_TIME_FORMAT}
+            slotHeaderFormat={SLOT_LABEL_FORMAT}
+            scrollTime="07:00:00"
             datesSet={onDatesSet}
             eventDrop={onEventDrop}
             drop={onDrop}
