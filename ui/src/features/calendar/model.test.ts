@@ -52,7 +52,8 @@ describe("calendar model", () => {
 
   it("short platform labels", () => {
     expect(platformShort("instagram")).toBe("IG");
-    expect(platformShort("mastodon")).toBe("MAS");
+    expect(platformShort("line_official_account")).toBe("LINE");
+    expect(platformShort("newsite")).toBe("NEW");
   });
 
   it("the undo stack returns the last move first, ignores no-op moves and is bounded", () => {

@@ -11,10 +11,11 @@ const SHORT_LABELS: Record<string, string> = {
   youtube: "YT",
   linkedin: "in",
   threads: "TH",
-  line: "LINE",
+  line_official_account: "LINE",
   pinterest: "Pin",
-  google_business: "GBP",
-  note: "note",
+  google_business_profile: "GBP",
+  bluesky: "BS",
+  mastodon: "Ma",
 };
 
 /** A short badge for a platform id (`instagram` → `IG`). */
