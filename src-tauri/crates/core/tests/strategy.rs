@@ -10,7 +10,7 @@ use plotline_core::personas::{
 };
 use plotline_core::strategy::plan::{self, ChainStep, MissingCode, PitfallCode, StepStatus};
 use plotline_core::strategy::{
-    self, Cadence, FunnelStage, KpiInput, ObjectiveInput, ObjectiveKind, ObjectiveStatus,
+    self, FunnelStage, KpiInput, ObjectiveInput, ObjectiveKind, ObjectiveStatus,
 };
 use plotline_core::workspace::Language;
 use plotline_core::{demo, ErrorKind, Store};
@@ -24,7 +24,7 @@ fn kpi(name: &str, stage: &str, metric: &str) -> KpiInput {
         baseline: "10".into(),
         target: "20".into(),
         unit: "people".into(),
-        cadence: Cadence::Weekly,
+        cadence: strategy::ReviewCadence::Weekly,
     }
 }
 
