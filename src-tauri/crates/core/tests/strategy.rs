@@ -430,7 +430,7 @@ fn v1_database_migrates_and_keeps_its_workspace() {
     assert!(
         backups
             .iter()
-            .any(|b| b.contains("before-migration-v1-to-v2")),
+            .any(|b| b.contains("before-migration-v1-to-v")),
         "{backups:?}"
     );
 }
