@@ -77,6 +77,51 @@ export class Session {
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }
+
+  /** Viewport centres of `fromCss` and `toCss`, after scrolling the source into view. */
+  async centres(fromCss, toCss) {
+    return this.execute(
+      `const a = document.querySelector(arguments[0]);
+       const b = document.querySelector(arguments[1]);
+       if (!a || !b) return null;
+       a.scrollIntoView({ block: "center", inline: "nearest" });
+       const c = (el) => { const r = el.getBoundingClientRect(); return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) }; };
+       return { from: c(a), to: c(b) };`,
+      [fromCss, toCss],
+    );
+  }
+
+  /** Pointer-drag from the centre of `fromCss` to the centre of `toCss` (the verified recipe:
+   * move, down, pause, several small moves, pause, up). Pointer events, not HTML5 DnD; the
+   * target must be on screen once the source is scrolled into view. */
+  async drag(fromCss, toCss, { steps = 8, stepMs = 40 } = {}) {
+    const at = await this.centres(fromCss, toCss);
+    if (!at) throw new WebDriverError(`drag: ${fromCss} or ${toCss} is missing`);
+    const start = at.from;
+    const to = at.to;
+    const actions = [
+      { type: "pointerMove", duration: 0, origin: "viewport", x: start.x, y: start.y },
+      { type: "pointerDown", button: 0 },
+      { type: "pause", duration: 50 },
+    ];
+    for (let i = 1; i <= steps; i++) {
+      actions.push({
+        type: "pointerMove",
+        duration: stepMs,
+        origin: "viewport",
+        x: Math.round(start.x + ((to.x - start.x) * i) / steps),
+        y: Math.round(start.y + ((to.y - start.y) * i) / steps),
+      });
+    }
+    actions.push({ type: "pause", duration: 50 }, { type: "pointerUp", button: 0 });
+    try {
+      await this.cmd("POST", "/actions", {
+        actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }],
+      });
+    } finally {
+      await this.cmd("DELETE", "/actions").catch(() => {});
+    }
+  }
 }
 
 export class Element {

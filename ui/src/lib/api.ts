@@ -526,3 +526,95 @@ export function addCompetitor(name: string): Promise<RiskCompetitorT> {
 export function removeCompetitor(id: string): Promise<null> {
   return unwrap(commands.removeCompetitor(id));
 }
+
+// ---- calendar (issue 6) ----
+import type {
+  CalendarItem,
+  MoveOutcome,
+  Post,
+  PostInput,
+  PostStatus,
+  RiskReview,
+  RiskCategory,
+  ContentType,
+  Format,
+  VariantInput,
+} from "./bindings";
+export type { CalendarItem, MoveOutcome, Post, PostInput, PostStatus, RiskReview, RiskCategory, Format, VariantInput };
+
+export const POST_STATUSES: readonly PostStatus[] = ["idea", "draft", "in_review", "changes_requested", "approved", "scheduled", "published"];
+export const CONTENT_TYPES: readonly ContentType[] = ["educational", "entertainment", "promotional", "community"];
+export const FORMATS: readonly Format[] = ["photo", "carousel", "short_video", "long_video", "text", "story", "live", "link"];
+
+/** Posts scheduled in [from, to) (RFC 3339 instants or `YYYY-MM-DD`). */
+export function calendarRange(from: string, to: string): Promise<CalendarItem[]> {
+  return unwrap(commands.calendarRange(from, to));
+}
+
+export function calendarBacklog(): Promise<CalendarItem[]> {
+  return unwrap(commands.calendarBacklog());
+}
+
+/** `to`: wall time in the workspace zone (`2026-03-08T09:00`), or `null` for the backlog. */
+export function movePost(postId: string, to: string | null): Promise<MoveOutcome> {
+  return unwrap(commands.movePost({ postId, to }));
+}
+
+export function getPost(id: string): Promise<Post> {
+  return unwrap(commands.getPost(id));
+}
+
+export function createPost(input: PostInput): Promise<Post> {
+  return unwrap(commands.createPost(input));
+}
+
+export function updatePost(id: string, input: PostInput): Promise<Post> {
+  return unwrap(commands.updatePost(id, input));
+}
+
+export function duplicatePost(id: string): Promise<Post> {
+  return unwrap(commands.duplicatePost(id, null));
+}
+
+export function deletePost(id: string): Promise<void> {
+  return unwrap(commands.deletePost(id)).then(() => undefined);
+}
+
+export function transitionPost(postId: string, to: PostStatus, note = ""): Promise<Post> {
+  return unwrap(commands.transitionPost({ postId, to, actorId: null, note }));
+}
+
+export function postRiskReview(id: string): Promise<RiskReview[]> {
+  return unwrap(commands.postRiskReview(id));
+}
+
+export function acknowledgeRisk(postId: string, category: RiskCategory, term: string): Promise<void> {
+  return unwrap(commands.acknowledgeRisk({ postId, category, term, actorId: null })).then(() => undefined);
+}
+
+/** The form input that saves `post` unchanged (variants kept). */
+export function toPostInput(post: Post): PostInput {
+  return {
+    title: post.title,
+    body: post.body,
+    pillarId: post.pillarId,
+    contentType: post.contentType,
+    format: post.format,
+    objectiveId: post.objectiveId,
+    kpiId: post.kpiId,
+    personaIds: [...post.personaIds],
+    campaignName: post.campaignName,
+    campaignSlug: post.campaignSlug,
+    scheduledLocal: post.time?.local ?? null,
+    ownerId: post.ownerId,
+    notes: post.notes,
+    links: [...post.links],
+    variants: post.variants.map((v) => ({
+      platform: v.platform,
+      textOverride: v.textOverride,
+      hashtags: [...v.hashtags],
+      firstComment: v.firstComment,
+      linkPlacement: v.linkPlacement,
+    })),
+  };
+}

@@ -29,6 +29,10 @@ export const {
   USAGE_FREQUENCIES,
   toObjectiveInput,
   toPersonaInput,
+  toPostInput,
+  POST_STATUSES,
+  CONTENT_TYPES,
+  FORMATS,
 } = actual;
 
 export const SAMPLE_WORKSPACE: Api.Workspace = {
@@ -591,3 +595,114 @@ export const removeCompetitor = vi.fn(async (id: string): Promise<null> => {
   pillarBackend.competitors = pillarBackend.competitors.filter((c) => c.id !== id);
   return null;
 });
+// ---------- Calendar ----------
+
+/** The fake store of posts: scheduled ones have `time`, backlog ideas do not. */
+/** The calendar's pillars are the Pillars screen's (one fake store, as in plotline-core). */
+export const calendarBackend: { posts: Api.Post[]; pillars: Api.Pillar[]; failMoves: boolean } = {
+  posts: [],
+  get pillars() {
+    return pillarBackend.pillars;
+  },
+  set pillars(value: Api.Pillar[]) {
+    pillarBackend.pillars = value;
+  },
+  failMoves: false,
+};
+
+export function fakePost(over: Partial<Api.Post> & { id: string; title: string }, local: string | null = null): Api.Post {
+  return {
+    body: "",
+    pillarId: null,
+    contentType: "educational",
+    format: "photo",
+    objectiveId: null,
+    kpiId: null,
+    personaIds: [],
+    campaignName: null,
+    campaignSlug: null,
+    scheduledAt: local ? `${local}:00+09:00` : null,
+    time: local ? { utc: `${local}:00Z`, timeZone: "Asia/Tokyo", local } : null,
+    status: local ? "draft" : "idea",
+    ownerId: null,
+    notes: "",
+    links: [],
+    seriesId: null,
+    variants: [{ id: `${over.id}-v`, platform: "instagram", textOverride: null, hashtags: [], firstComment: null, linkPlacement: "none" }],
+    createdAt: "2026-01-15T03:30:00Z",
+    updatedAt: "2026-01-15T03:30:00Z",
+    ...over,
+  };
+}
+
+function toItem(p: Api.Post): Api.CalendarItem {
+  const pillar = calendarBackend.pillars.find((x) => x.id === p.pillarId) ?? null;
+  return {
+    id: p.id,
+    title: p.title,
+    status: p.status,
+    contentType: p.contentType,
+    format: p.format,
+    scheduledAt: p.scheduledAt,
+    localTime: p.time?.local ?? null,
+    platforms: p.variants.map((v) => v.platform),
+    pillarId: p.pillarId,
+    pillarName: pillar?.name ?? null,
+    pillarColour: pillar?.colour ?? null,
+    campaignSlug: p.campaignSlug,
+    seriesId: p.seriesId,
+  };
+}
+
+function findPost(id: string): Api.Post {
+  const post = calendarBackend.posts.find((p) => p.id === id);
+  if (!post) throw new actual.AppError("notFound", "That post no longer exists.");
+  return post;
+}
+
+function schedule(post: Api.Post, local: string | null): Api.Post {
+  return {
+    ...post,
+    scheduledAt: local ? `${local}:00+09:00` : null,
+    time: local ? { utc: `${local}:00Z`, timeZone: "Asia/Tokyo", local } : null,
+  };
+}
+
+function store(post: Api.Post): Api.Post {
+  calendarBackend.posts = [...calendarBackend.posts.filter((p) => p.id !== post.id), post];
+  return post;
+}
+
+export const calendarRange = vi.fn(async (from: string, to: string): Promise<Api.CalendarItem[]> =>
+  calendarBackend.posts.filter((p) => p.time && p.time.local.slice(0, 10) >= from && p.time.local.slice(0, 10) < to).map(toItem),
+);
+export const calendarBacklog = vi.fn(async (): Promise<Api.CalendarItem[]> =>
+  calendarBackend.posts.filter((p) => !p.time).map(toItem),
+);
+export const movePost = vi.fn(async (postId: string, to: string | null): Promise<Api.MoveOutcome> => {
+  if (calendarBackend.failMoves) throw new actual.AppError("conflict", "The database is busy. Try again.");
+  const before = findPost(postId);
+  const after = store(schedule(before, to));
+  return { changed: before.time?.local !== after.time?.local, item: toItem(after) };
+});
+export const getPost = vi.fn(async (id: string): Promise<Api.Post> => findPost(id));
+export const createPost = vi.fn(async (input: Api.PostInput): Promise<Api.Post> => {
+  if (!input.title.trim()) throw new actual.AppError("invalid", "Give the post a short title.", "title");
+  const post = fakePost({ id: `post-${calendarBackend.posts.length + 1}`, title: input.title, body: input.body, pillarId: input.pillarId }, input.scheduledLocal);
+  return store(post);
+});
+export const updatePost = vi.fn(async (id: string, input: Api.PostInput): Promise<Api.Post> => {
+  if (!input.title.trim()) throw new actual.AppError("invalid", "Give the post a short title.", "title");
+  return store(schedule({ ...findPost(id), title: input.title, body: input.body, pillarId: input.pillarId }, input.scheduledLocal));
+});
+export const duplicatePost = vi.fn(async (id: string): Promise<Api.Post> =>
+  store({ ...findPost(id), id: `${id}-copy`, status: "draft" }),
+);
+export const deletePost = vi.fn(async (id: string): Promise<void> => {
+  calendarBackend.posts = calendarBackend.posts.filter((p) => p.id !== id);
+});
+export const transitionPost = vi.fn(async (postId: string, to: Api.PostStatus): Promise<Api.Post> =>
+  store({ ...findPost(postId), status: to }),
+);
+export const postRiskReview = vi.fn(async (): Promise<Api.RiskReview[]> => []);
+export const acknowledgeRisk = vi.fn(async (): Promise<void> => undefined);

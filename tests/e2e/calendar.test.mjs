@@ -1,0 +1,160 @@
+// Calendar e2e: the sample bakery's posts on the month grid, pointer-drag to reschedule (it
+// survives a relaunch), dropping a backlog idea onto a day, the keyboard "Move to…" dialog,
+// Japanese, and screenshots of month, week and list.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Harness } from "./lib/harness.mjs";
+
+async function withApp(name, body) {
+  const h = new Harness(name);
+  try {
+    await h.start();
+    await body(h);
+  } catch (e) {
+    if (h.session) await h.screenshot(`FAILED-${name}`).catch(() => {});
+    throw e;
+  } finally {
+    await h.stop();
+  }
+}
+
+/** Visible posts on the grid: id, day cell and status. */
+function visiblePosts(s) {
+  return s.execute(`return [...document.querySelectorAll('[data-testid^="post-"]')]
+    .filter((el) => el.closest('[data-date]') && el.getBoundingClientRect().height > 0)
+    .map((el) => ({ id: el.dataset.testid.slice(5), date: el.closest('[data-date]').dataset.date, status: el.dataset.status }));`);
+}
+
+function dayOf(s, id) {
+  return s.execute(`const el = document.querySelector('[data-testid="post-' + arguments[0] + '"]');
+    return el && el.closest('[data-date]') ? el.closest('[data-date]').dataset.date : null;`, [id]);
+}
+
+function shiftDay(day, n) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+async function openSampleCalendar(h) {
+  await h.launch();
+  const s = h.session;
+  await (await s.find('[data-testid="welcome-sample"]', { timeout: 30000 })).click();
+  await s.waitForText('[data-testid="sidebar-business-name"]', (t) => t === "Komorebi Bakery");
+  await (await s.find('[data-testid="nav-calendar"]')).click();
+  await s.find('[data-testid="calendar"] [data-testid^="post-"]', { timeout: 15000 });
+  return s;
+}
+
+async function waitFor(pred, what, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = await pred();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+test("month view shows posts; dragging one to another day sticks after a relaunch", async () => {
+  await withApp("calendar-drag", async (h) => {
+    let s = await openSampleCalendar(h);
+    const posts = await visiblePosts(s);
+    assert.ok(posts.length >= 3, `the sample month shows posts (${posts.length})`);
+    await h.screenshot("calendar-month");
+
+    const movable = posts.filter((p) => p.status !== "published");
+    assert.ok(movable.length > 0, "some sample posts can still be moved");
+    // A post whose neighbour day is on the grid; move it one day (back if it is the last cell).
+    let pick = null;
+    for (const p of movable) {
+      for (const n of [1, -1]) {
+        const target = shiftDay(p.date, n);
+        if (await s.exists(`.calendar__grid [data-date="${target}"]`)) {
+          pick = { ...p, target };
+          break;
+        }
+      }
+      if (pick) break;
+    }
+    assert.ok(pick, "a post with a neighbouring day");
+    await s.drag(`[data-testid="post-${pick.id}"]`, `.calendar__grid [data-date="${pick.target}"]`);
+    await s.waitForText('[data-testid="calendar-notice"]', (t) => t.startsWith("Moved"));
+    assert.equal(await dayOf(s, pick.id), pick.target);
+
+    await h.relaunch();
+    s = h.session;
+    await (await s.find('[data-testid="nav-calendar"]', { timeout: 30000 })).click();
+    await s.find(`[data-testid="post-${pick.id}"]`, { timeout: 15000 });
+    assert.equal(await dayOf(s, pick.id), pick.target, "the move was saved");
+  });
+});
+
+test("a backlog idea dropped on a day is scheduled; the keyboard Move to… dialog works; Japanese; week and list", async () => {
+  await withApp("calendar-backlog", async (h) => {
+    const s = await openSampleCalendar(h);
+    const idea = await s.execute(`const el = document.querySelector('[data-backlog-id]');
+      return el ? { id: el.dataset.backlogId, title: el.dataset.title } : null;`);
+    assert.ok(idea, "the sample has unscheduled ideas");
+    // A day cell on screen once the idea is scrolled into view.
+    let target = await s.execute(`
+      document.querySelector('[data-backlog-id]').scrollIntoView({ block: "center" });
+      const cells = [...document.querySelectorAll('.calendar__grid [data-date]')].filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.height > 0 && r.top > 0 && r.bottom < window.innerHeight;
+      });
+      return cells.length ? cells[cells.length - 1].dataset.date : JSON.stringify([...document.querySelectorAll('.calendar__grid [data-date]')].slice(0, 3).map((c) => [c.tagName, JSON.stringify(c.getBoundingClientRect())]));`);
+    assert.match(String(target), /^\d{4}-\d{2}-\d{2}$/, `a visible day: ${target}`);
+    assert.ok(target, "a visible day to drop on");
+    await s.drag(`[data-backlog-id="${idea.id}"]`, `.calendar__grid [data-date="${target}"]`);
+    await s.waitForText('[data-testid="calendar-notice"]', (t) => t.includes(idea.title));
+    await waitFor(async () => !(await s.exists(`[data-backlog-id="${idea.id}"]`)), "the idea to leave the backlog");
+    // The idea is now a post on the grid (the day under the pointer; cells measured before the
+    // drag can shift by a row when the page scrolls, so take the day it landed on).
+    const landed = await waitFor(() => dayOf(s, idea.id), "the idea on the grid");
+    assert.match(landed, /^\d{4}-\d{2}-\d{2}$/);
+    target = landed;
+    await h.screenshot("calendar-after-drop");
+
+    // Keyboard: focus the post, M opens "Move to…", choose a date, Enter moves it.
+    await s.execute(`document.querySelector('[data-testid="post-' + arguments[0] + '"]').focus();`, [idea.id]);
+    await s.cmd("POST", "/actions", {
+      actions: [{ type: "key", id: "kb", actions: [{ type: "keyDown", value: "m" }, { type: "keyUp", value: "m" }] }],
+    });
+    await s.find('[data-testid="move-dialog"]');
+    const newDay = shiftDay(target, 2);
+    await s.execute(`const input = document.querySelector('[data-testid="move-date"]');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, arguments[0]);
+      input.dispatchEvent(new Event("input", { bubbles: true }));`, [newDay]);
+    await h.screenshot("calendar-move-dialog");
+    await (await s.find('[data-testid="move-submit"]')).click();
+    await waitFor(async () => !(await s.exists('[data-testid="move-dialog"]')), "the dialog to close");
+    await waitFor(async () => (await dayOf(s, idea.id)) === newDay || !(await s.exists(`.calendar__grid [data-date="${newDay}"]`)), "the keyboard move");
+
+    // Undo puts it back on the dropped day.
+    await (await s.find('[data-testid="calendar-undo"]')).click();
+    await waitFor(async () => (await dayOf(s, idea.id)) === target, "undo");
+
+    // Open a post: the drawer.
+    await (await s.find(`[data-testid="post-${idea.id}"] .cal-chip__title`)).click();
+    await s.find('[data-testid="post-drawer"] [data-testid="post-status"]');
+    await h.screenshot("calendar-drawer");
+    await (await s.find('[data-testid="post-cancel"]')).click();
+
+    await (await s.find('[data-testid="calendar-view-timeGridWeek"]')).click();
+    await s.find('.calendar__grid [data-testid^="post-"]');
+    await h.screenshot("calendar-week");
+    await (await s.find('[data-testid="calendar-view-listMonth"]')).click();
+    await s.find('.calendar__grid [data-testid^="post-"]');
+    await h.screenshot("calendar-list");
+
+    await (await s.find('[data-testid="nav-settings"]')).click();
+    await (await s.find('[data-testid="settings-language"]')).select("ja");
+    await (await s.find('[data-testid="nav-calendar"]')).click();
+    await s.waitForText('[data-testid="calendar-backlog"] h2', (t) => t === "日付未定のアイデア");
+    await (await s.find('[data-testid="calendar-view-dayGridMonth"]')).click();
+    const title = await (await s.find('[data-testid="calendar-title"]')).text();
+    assert.match(title, /年|月/, `the month title is Japanese (${title})`);
+    await h.screenshot("calendar-month-ja");
+  });
+});

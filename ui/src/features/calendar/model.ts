@@ -1,0 +1,119 @@
+// Pure calendar logic: CalendarItem → FullCalendar event, filters, the undo stack of moves.
+import type { CalendarItem, PostStatus } from "../../lib/api";
+
+export const PILLAR_COLOURS = ["leaf", "sky", "sun", "rose", "violet", "sand", "teal", "slate"] as const;
+
+const SHORT_LABELS: Record<string, string> = {
+  instagram: "IG",
+  x: "X",
+  facebook: "FB",
+  tiktok: "TT",
+  youtube: "YT",
+  linkedin: "in",
+  threads: "TH",
+  line_official_account: "LINE",
+  pinterest: "Pin",
+  google_business_profile: "GBP",
+  bluesky: "BS",
+  mastodon: "Ma",
+};
+
+/** A short badge for a platform id (`instagram` → `IG`). */
+export function platformShort(platform: string): string {
+  return SHORT_LABELS[platform] ?? platform.slice(0, 3).toUpperCase();
+}
+
+export function pillarColour(colour: string | null): string {
+  return colour && (PILLAR_COLOURS as readonly string[]).includes(colour) ? colour : "slate";
+}
+
+export type PostEventInput = {
+  id: string;
+  title: string;
+  start: string;
+  allDay: false;
+  editable: boolean;
+  className: string;
+  extendedProps: { item: CalendarItem };
+};
+
+/** The chip's classes: pillar colour and status (FullCalendar v7 applies them via `eventClass`). */
+export function eventClasses(item: CalendarItem): string[] {
+  return ["cal-event", `cal-event--${pillarColour(item.pillarColour)}`, `cal-event--status-${item.status}`];
+}
+
+/** Published posts are history: they cannot be dragged. Backlog items have no event. */
+export function toEvent(item: CalendarItem): PostEventInput | null {
+  if (!item.localTime) return null;
+  return {
+    id: item.id,
+    title: item.title,
+    // Wall time: FullCalendar interprets it in its `timeZone` option (the workspace zone).
+    start: item.localTime,
+    allDay: false,
+    editable: item.status !== "published",
+    className: eventClasses(item).join(" "),
+    extendedProps: { item },
+  };
+}
+
+/** `2026-03-08T09:00` from a day (`2026-03-10`) keeping the wall-clock time of `localTime`. */
+export function keepTime(day: string, localTime: string | null, fallback = "09:00"): string {
+  const time = localTime && localTime.length >= 16 ? localTime.slice(11, 16) : fallback;
+  return `${day}T${time}`;
+}
+
+/** FullCalendar gives wall times in the calendar zone as ISO strings; keep `YYYY-MM-DDTHH:MM`. */
+export function wallTime(iso: string): string {
+  return iso.slice(0, 16);
+}
+
+export type Filters = { platform: string; pillar: string; status: "" | PostStatus; text: string };
+export const NO_FILTERS: Filters = { platform: "", pillar: "", status: "", text: "" };
+
+export function matches(item: CalendarItem, f: Filters): boolean {
+  if (f.platform && !item.platforms.includes(f.platform)) return false;
+  if (f.pillar && item.pillarId !== f.pillar) return false;
+  if (f.status && item.status !== f.status) return false;
+  const text = f.text.trim().toLocaleLowerCase();
+  if (text && !item.title.toLocaleLowerCase().includes(text)) return false;
+  return true;
+}
+
+/** One move the user can take back: where the post was before (`null`: the backlog). */
+export type Move = { postId: string; title: string; from: string | null; to: string | null };
+
+/** A bounded stack of moves; `undo` returns the move to reverse. */
+export class UndoStack {
+  private readonly moves: Move[] = [];
+  constructor(private readonly limit = 20) {}
+
+  push(move: Move): void {
+    if (move.from === move.to) return;
+    this.moves.push(move);
+    if (this.moves.length > this.limit) this.moves.shift();
+  }
+
+  peek(): Move | null {
+    return this.moves.at(-1) ?? null;
+  }
+
+  pop(): Move | null {
+    return this.moves.pop() ?? null;
+  }
+
+  get size(): number {
+    return this.moves.length;
+  }
+}
+
+/** The approval flow's allowed next steps (mirrors core `workflow::allowed_next`). */
+export const ALLOWED_NEXT: Record<PostStatus, readonly PostStatus[]> = {
+  idea: ["draft"],
+  draft: ["idea", "in_review"],
+  in_review: ["approved", "changes_requested", "draft"],
+  changes_requested: ["draft", "in_review"],
+  approved: ["scheduled", "changes_requested", "draft"],
+  scheduled: ["published", "approved"],
+  published: [],
+};
