@@ -828,7 +828,11 @@ fn sample_designs(language: Language) -> [AccountDesignInput; 2] {
 }
 
 fn seed_platforms(tx: &Transaction<'_>, language: Language) -> Result<()> {
-    setup::save_wizard_answers(tx, &sample_wizard_answers(language))?;
+    // The saved audience is the persona builder's, as the wizard would start from it.
+    let mut answers = sample_wizard_answers(language);
+    answers.audience.personas =
+        crate::platforms::recommend::personas_for_wizard(&personas::list(tx)?);
+    setup::save_wizard_answers(tx, &answers)?;
     let ids: Vec<String> = SAMPLE_PLATFORMS.iter().map(|s| (*s).to_string()).collect();
     setup::set_active_platforms(tx, &ids)?;
     for design in sample_designs(language) {
@@ -943,23 +947,36 @@ fn seed_strategy(tx: &Transaction<'_>, l: Language) -> Result<()> {
                 ),
                 objections: list(l, &["Queues on Saturdays"], &["土曜の行列"]),
             },
-            social_usage: vec![SocialUsage {
-                platform: "instagram".into(),
-                frequency: UsageFrequency::Daily,
-                active_hours: vec![
-                    ActiveHours {
-                        weekday: Weekday::Fri,
-                        from: 21,
-                        to: 23,
-                    },
-                    ActiveHours {
+            social_usage: vec![
+                SocialUsage {
+                    platform: "instagram".into(),
+                    frequency: UsageFrequency::Daily,
+                    active_hours: vec![
+                        ActiveHours {
+                            weekday: Weekday::Fri,
+                            from: 21,
+                            to: 23,
+                        },
+                        ActiveHours {
+                            weekday: Weekday::Sat,
+                            from: 7,
+                            to: 9,
+                        },
+                    ],
+                    account_types: list(l, &["Local food", "Parenting"], &["地元グルメ", "子育て"]),
+                },
+                SocialUsage {
+                    // Shop news and coupons arrive on LINE, like most of Japan's messages.
+                    platform: "line_official_account".into(),
+                    frequency: UsageFrequency::Daily,
+                    active_hours: vec![ActiveHours {
                         weekday: Weekday::Sat,
                         from: 7,
-                        to: 9,
-                    },
-                ],
-                account_types: list(l, &["Local food", "Parenting"], &["地元グルメ", "子育て"]),
-            }],
+                        to: 8,
+                    }],
+                    account_types: list(l, &["Shops nearby"], &["近所のお店"]),
+                },
+            ],
             evidence: vec![
                 evidence(
                     EvidenceKind::Interview,
@@ -1022,16 +1039,32 @@ fn seed_strategy(tx: &Transaction<'_>, l: Language) -> Result<()> {
                 ),
                 ..Psychographics::default()
             },
-            social_usage: vec![SocialUsage {
-                platform: "x".into(),
-                frequency: UsageFrequency::Daily,
-                active_hours: vec![ActiveHours {
-                    weekday: Weekday::Mon,
-                    from: 7,
-                    to: 9,
-                }],
-                account_types: list(l, &["Tech news"], &["テック系ニュース"]),
-            }],
+            social_usage: vec![
+                SocialUsage {
+                    platform: "x".into(),
+                    frequency: UsageFrequency::Daily,
+                    active_hours: vec![ActiveHours {
+                        weekday: Weekday::Mon,
+                        from: 7,
+                        to: 9,
+                    }],
+                    account_types: list(l, &["Tech news"], &["テック系ニュース"]),
+                },
+                SocialUsage {
+                    platform: "line_official_account".into(),
+                    frequency: UsageFrequency::Daily,
+                    active_hours: vec![ActiveHours {
+                        weekday: Weekday::Mon,
+                        from: 7,
+                        to: 8,
+                    }],
+                    account_types: list(
+                        l,
+                        &["Train delays", "Shops nearby"],
+                        &["運行情報", "近所のお店"],
+                    ),
+                },
+            ],
             evidence: vec![
                 evidence(
                     EvidenceKind::Sales,
