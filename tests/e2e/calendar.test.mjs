@@ -136,13 +136,10 @@ test("a backlog idea dropped on a day is scheduled; the keyboard Move to… dial
     await waitFor(async () => (await dayOf(s, idea.id)) === target, "undo");
 
     // Open a post: the drawer.
-    // (The day may be dense enough that the chip sits in the "+N more" overflow, where WebDriver
-    // calls it not interactable: focus it and press Enter, the keyboard way to open a post.)
+    // (The day may be dense enough that the chip sits in the "+N more" overflow, which WebDriver
+    // calls not interactable: dispatch the click on the post's element itself.)
     await s.execute(`const el = document.querySelector('[data-testid="post-' + arguments[0] + '"]');
-      el.scrollIntoView({ block: "center" }); el.focus();`, [idea.id]);
-    await s.cmd("POST", "/actions", {
-      actions: [{ type: "key", id: "kb2", actions: [{ type: "keyDown", value: "\uE007" }, { type: "keyUp", value: "\uE007" }] }],
-    });
+      el.scrollIntoView({ block: "center" }); el.click();`, [idea.id]);
     await s.find('[data-testid="post-drawer"] [data-testid="post-status"]');
     await h.screenshot("calendar-drawer");
     await (await s.find('[data-testid="post-cancel"]')).click();
