@@ -13,7 +13,7 @@ use plotline_core::connections::{self, CalDavInput};
 use plotline_core::content::posts::{self, PostInput, VariantInput};
 use plotline_core::content::{ContentType, Format};
 use plotline_core::exchange::caldav::PlanAction;
-use plotline_core::publishing::caldav::{last_run, publish_connection, record};
+use plotline_core::publishing::caldav::{last_run, publish_connection, record, CalendarKey};
 use plotline_core::secrets::{Secret, SecretRef, SecretStore};
 use plotline_core::workspace::{Audience, Industry, Language, WeekStart, WorkspaceInput};
 use plotline_core::{DataDir, Store};
@@ -97,6 +97,7 @@ fn publish_update_delete_with_the_record_in_the_database() {
             )
         })
         .unwrap();
+    let key = CalendarKey::new(&conn.url, "alice");
     let a = add_post(&store, "Sakura anpan", 3);
     let b = add_post(&store, "Bread class", 4);
     let c = add_post(&store, "Closed Monday", 5);
@@ -121,12 +122,8 @@ fn publish_update_delete_with_the_record_in_the_database() {
         .as_deref()
         .unwrap()
         .contains("Sakura anpan"));
-    assert!(store
-        .read(|c| record(c, &conn.id))
-        .unwrap()
-        .items
-        .is_empty());
-    assert_eq!(store.read(|c| last_run(c, &conn.id)).unwrap(), None);
+    assert!(store.read(|c| record(c, &key)).unwrap().items.is_empty());
+    assert_eq!(store.read(|c| last_run(c, &key)).unwrap(), None);
     let (_, listing) = server.raw("PROPFIND", "/alice/plan/", None);
     assert!(!listing.contains("plotline.app"), "{listing}");
 
@@ -134,7 +131,7 @@ fn publish_update_delete_with_the_record_in_the_database() {
     let first = publish_connection(&store, &keychain, &conn.id, false).unwrap();
     assert!(first.failures.is_empty(), "{:?}", first.failures);
     assert_eq!(first.created, 3);
-    let rec = store.read(|c| record(c, &conn.id)).unwrap();
+    let rec = store.read(|c| record(c, &key)).unwrap();
     assert_eq!(rec.items.len(), 3);
     assert!(rec.items.iter().all(|i| i.etag.is_some()));
     let (st, body) = server.raw("GET", &format!("/alice/plan/{a}@plotline.app.ics"), None);
@@ -142,7 +139,7 @@ fn publish_update_delete_with_the_record_in_the_database() {
     assert!(body.contains("Sakura anpan"), "{body}");
     assert!(body.contains("焼きたて 🥐"), "{body}");
     assert!(body.contains("TZID=Asia/Tokyo"), "{body}");
-    let run = store.read(|c| last_run(c, &conn.id)).unwrap().unwrap();
+    let run = store.read(|c| last_run(c, &key)).unwrap().unwrap();
     assert_eq!((run.created, run.failures), (3, 0));
 
     // Nothing changed: nothing sent.
@@ -181,7 +178,7 @@ fn publish_update_delete_with_the_record_in_the_database() {
     let (st, body) = server.raw("GET", "/alice/plan/staff-party.ics", None);
     assert_eq!(st, 200);
     assert!(body.contains("Staff party"));
-    assert_eq!(store.read(|c| record(c, &conn.id)).unwrap().items.len(), 2);
+    assert_eq!(store.read(|c| record(c, &key)).unwrap().items.len(), 2);
 
     // 412: someone edits the "Bread class" event on their phone; Plotline's own change to it
     // is not forced over theirs, and the other events still go ahead.
@@ -214,11 +211,7 @@ fn publish_update_delete_with_the_record_in_the_database() {
     let (st, _) = server.raw("GET", &format!("/alice/plan/{d}@plotline.app.ics"), None);
     assert_eq!(st, 200);
     assert_eq!(
-        store
-            .read(|c| last_run(c, &conn.id))
-            .unwrap()
-            .unwrap()
-            .failures,
+        store.read(|c| last_run(c, &key)).unwrap().unwrap().failures,
         1
     );
 
@@ -237,24 +230,18 @@ fn publish_update_delete_with_the_record_in_the_database() {
             )
         })
         .unwrap();
+    let before = store.read(|c| record(c, &key)).unwrap();
+    assert_eq!(before.items.len(), 3);
     let err = publish_connection(&store, &keychain, &wrong.id, false).unwrap_err();
     assert_eq!(err.field_name(), Some("password"), "{err}");
     assert!(err.to_string().contains("(401)"), "{err}");
-    assert!(store
-        .read(|c| record(c, &wrong.id))
-        .unwrap()
-        .items
-        .is_empty());
+    assert_eq!(store.read(|c| record(c, &key)).unwrap(), before);
 
     // Removing the connection forgets its record (the events stay in the calendar).
     store
         .write(|tx| connections::remove(tx, &keychain, &conn.id))
         .unwrap();
-    assert!(store
-        .read(|c| record(c, &conn.id))
-        .unwrap()
-        .items
-        .is_empty());
+    assert!(store.read(|c| record(c, &key)).unwrap().items.is_empty());
     let (st, _) = server.raw("GET", &format!("/alice/plan/{d}@plotline.app.ics"), None);
     assert_eq!(st, 200);
 }

@@ -18,7 +18,6 @@ use crate::exchange::caldav::{
     CalDavClient, CalDavTarget, PlanAction, PlanItem, PublishFailure, PublishRecord, PublishReport,
     PublishedItem,
 };
-use crate::exchange::ics::CalEvent;
 use crate::exchange::post_events::scheduled_post_events;
 use crate::secrets::SecretStore;
 use crate::{Result, Store};
@@ -75,14 +74,39 @@ pub struct PublishRun {
     pub failures: u32,
 }
 
-/// What Plotline published to `connection_id` before.
-pub fn record(conn: &Connection, connection_id: &str) -> Result<PublishRecord> {
+/// The calendar a record belongs to: its collection URL (trimmed, with a trailing slash) and
+/// the user name publishing there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarKey {
+    pub collection: String,
+    pub username: String,
+}
+
+impl CalendarKey {
+    pub fn new(url: &str, username: &str) -> Self {
+        let mut collection = url.trim().to_string();
+        if !collection.ends_with('/') {
+            collection.push('/');
+        }
+        CalendarKey {
+            collection,
+            username: username.trim().to_string(),
+        }
+    }
+
+    pub fn of(target: &CalDavTarget) -> Self {
+        CalendarKey::new(&target.url, &target.username)
+    }
+}
+
+/// What Plotline published to this calendar before.
+pub fn record(conn: &Connection, key: &CalendarKey) -> Result<PublishRecord> {
     let mut stmt = conn.prepare(
-        "SELECT uid, href, etag, hash FROM caldav_published WHERE connection_id = ?1
+        "SELECT uid, href, etag, hash FROM caldav_published WHERE collection = ?1 AND username = ?2
          ORDER BY created_at, uid",
     )?;
     let items = stmt
-        .query_map([connection_id], |r| {
+        .query_map(params![key.collection, key.username], |r| {
             Ok(PublishedItem {
                 uid: r.get(0)?,
                 href: r.get(1)?,
@@ -94,50 +118,58 @@ pub fn record(conn: &Connection, connection_id: &str) -> Result<PublishRecord> {
     Ok(PublishRecord { items })
 }
 
-/// Replace the record of `connection_id` with `record` and note the run.
+/// Replace the record of this calendar with `record` and note the run.
 pub fn save_run(
     tx: &Transaction<'_>,
-    connection_id: &str,
+    key: &CalendarKey,
     record: &PublishRecord,
     summary: &PublishSummary,
 ) -> Result<()> {
-    // The connection must still exist (it may have been removed during a slow publish).
-    connections::get(tx, connection_id)?;
     let ts = now();
-    let before = self::record(tx, connection_id)?;
+    let before = self::record(tx, key)?;
     let keep: std::collections::HashSet<&str> =
         record.items.iter().map(|i| i.uid.as_str()).collect();
     for old in &before.items {
         if !keep.contains(old.uid.as_str()) {
             tx.execute(
-                "DELETE FROM caldav_published WHERE connection_id = ?1 AND uid = ?2",
-                params![connection_id, old.uid],
+                "DELETE FROM caldav_published WHERE collection = ?1 AND username = ?2 AND uid = ?3",
+                params![key.collection, key.username, old.uid],
             )?;
         }
     }
     for i in &record.items {
         tx.execute(
-            "INSERT INTO caldav_published (connection_id, uid, href, etag, hash, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
-             ON CONFLICT (connection_id, uid) DO UPDATE SET
+            "INSERT INTO caldav_published
+               (collection, username, uid, href, etag, hash, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+             ON CONFLICT (collection, username, uid) DO UPDATE SET
                href = excluded.href, etag = excluded.etag, hash = excluded.hash,
                updated_at = excluded.updated_at
              WHERE caldav_published.href IS NOT excluded.href
                 OR caldav_published.etag IS NOT excluded.etag
                 OR caldav_published.hash IS NOT excluded.hash",
-            params![connection_id, i.uid, i.href, i.etag, i.hash, ts],
+            params![
+                key.collection,
+                key.username,
+                i.uid,
+                i.href,
+                i.etag,
+                i.hash,
+                ts
+            ],
         )?;
     }
     tx.execute(
-        "INSERT INTO caldav_publish_run
-           (connection_id, at, created, updated, deleted, unchanged, failures, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?2, ?2)
-         ON CONFLICT (connection_id) DO UPDATE SET
+        "INSERT INTO caldav_publish_run (collection, username, at, created, updated, deleted,
+           unchanged, failures, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?3, ?3)
+         ON CONFLICT (collection, username) DO UPDATE SET
            at = excluded.at, created = excluded.created, updated = excluded.updated,
            deleted = excluded.deleted, unchanged = excluded.unchanged,
            failures = excluded.failures, updated_at = excluded.updated_at",
         params![
-            connection_id,
+            key.collection,
+            key.username,
             ts,
             summary.created,
             summary.updated,
@@ -149,14 +181,28 @@ pub fn save_run(
     Ok(())
 }
 
-/// The last publish of `connection_id`, if any.
-pub fn last_run(conn: &Connection, connection_id: &str) -> Result<Option<PublishRun>> {
+/// Forget what Plotline published to this calendar (when its connection is removed: the
+/// events stay in the calendar, and a later publish there starts fresh).
+pub fn forget(tx: &Transaction<'_>, key: &CalendarKey) -> Result<()> {
+    tx.execute(
+        "DELETE FROM caldav_published WHERE collection = ?1 AND username = ?2",
+        params![key.collection, key.username],
+    )?;
+    tx.execute(
+        "DELETE FROM caldav_publish_run WHERE collection = ?1 AND username = ?2",
+        params![key.collection, key.username],
+    )?;
+    Ok(())
+}
+
+/// The last publish to this calendar, if any.
+pub fn last_run(conn: &Connection, key: &CalendarKey) -> Result<Option<PublishRun>> {
     use rusqlite::OptionalExtension;
     Ok(conn
         .query_row(
             "SELECT at, created, updated, deleted, unchanged, failures FROM caldav_publish_run
-             WHERE connection_id = ?1",
-            [connection_id],
+             WHERE collection = ?1 AND username = ?2",
+            params![key.collection, key.username],
             |r| {
                 Ok(PublishRun {
                     at: r.get(0)?,
@@ -178,37 +224,52 @@ pub fn publish_connection(
     connection_id: &str,
     dry_run: bool,
 ) -> Result<PublishSummary> {
-    let (target, events, previous) = store.read(|c| {
-        Ok((
-            connections::target(c, secrets, connection_id)?,
-            scheduled_post_events(c)?,
-            record(c, connection_id)?,
-        ))
-    })?;
-    let (summary, report) = publish_events(&target, &events, &previous, dry_run)?;
+    let target = store.read(|c| connections::target(c, secrets, connection_id))?;
+    publish_target(store, &target, dry_run)
+}
+
+/// Publish (or preview) to any calendar (the CLI's `publish caldav --url --user`).
+pub fn publish_target(
+    store: &Store,
+    target: &CalDavTarget,
+    dry_run: bool,
+) -> Result<PublishSummary> {
+    let key = CalendarKey::of(target);
+    let _one_at_a_time = PUBLISHING.lock().unwrap_or_else(|p| p.into_inner());
+    let (events, previous) = store.read(|c| Ok((scheduled_post_events(c)?, record(c, &key)?)))?;
+    let report = CalDavClient::new(target)?.publish(&events, &previous, dry_run)?;
+    let summary = PublishSummary::from_report(&report);
     if !dry_run {
-        store.write(|tx| save_run(tx, connection_id, &report.record, &summary))?;
+        store.write(|tx| save_run(tx, &key, &report.record, &summary))?;
     }
     Ok(summary)
 }
 
-/// The network half, for callers that keep the record themselves.
-pub fn publish_events(
-    target: &CalDavTarget,
-    events: &[CalEvent],
-    previous: &PublishRecord,
-    dry_run: bool,
-) -> Result<(PublishSummary, PublishReport)> {
-    let _one_at_a_time = PUBLISHING.lock().unwrap_or_else(|p| p.into_inner());
-    let report = CalDavClient::new(target)?.publish(events, previous, dry_run)?;
-    Ok((PublishSummary::from_report(&report), report))
-}
-
 /// Find the saved connection for `url` + `username` (the CLI's way of naming one).
 pub fn find_connection(conn: &Connection, url: &str, username: &str) -> Result<Option<String>> {
-    let norm = |u: &str| u.trim().trim_end_matches('/').to_string();
+    let want = CalendarKey::new(url, username);
     Ok(connections::list(conn)?
         .into_iter()
-        .find(|c| norm(&c.url) == norm(url) && c.username == username.trim())
+        .find(|c| CalendarKey::new(&c.url, &c.username) == want)
         .map(|c| c.id))
+}
+
+/// A saved connection with its last publish (Settings and the Share screen list these).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CalDavConnection {
+    pub connection: connections::ConnectionInfo,
+    pub last_run: Option<PublishRun>,
+}
+
+pub fn list_connections(conn: &Connection) -> Result<Vec<CalDavConnection>> {
+    connections::list(conn)?
+        .into_iter()
+        .map(|c| {
+            Ok(CalDavConnection {
+                last_run: last_run(conn, &CalendarKey::new(&c.url, &c.username))?,
+                connection: c,
+            })
+        })
+        .collect()
 }

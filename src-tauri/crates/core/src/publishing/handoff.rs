@@ -104,6 +104,54 @@ pub fn newly_due(
         .collect())
 }
 
+/// A desktop notification for a post that just became due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueNotice {
+    pub post_id: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// The notifications for posts that became due in (`since`, `now`], in the business's language.
+/// No business set up yet: none.
+pub fn due_notices(
+    conn: &Connection,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Vec<DueNotice>> {
+    let Some(ws) = crate::workspace::get(conn)? else {
+        return Ok(Vec::new());
+    };
+    let tz = crate::content::time::parse_zone("timeZone", &ws.time_zone)?;
+    let ja = ws.language == crate::workspace::Language::Ja;
+    Ok(newly_due(conn, since, now, tz)?
+        .into_iter()
+        .map(|d| {
+            let platforms: Vec<&str> = d.variants.iter().map(|v| v.platform_name.as_str()).collect();
+            let (title, hint) = if ja {
+                (
+                    format!("投稿の時間です：{}", d.title),
+                    "Plotlineの「今日の投稿」で本文をコピーし、投稿後に「公開済みにする」を押してください。",
+                )
+            } else {
+                (
+                    format!("Time to post: {}", d.title),
+                    "Open Due today in Plotline to copy the text, then mark it published.",
+                )
+            };
+            DueNotice {
+                post_id: d.post_id,
+                title,
+                body: if platforms.is_empty() {
+                    hint.to_string()
+                } else {
+                    format!("{} — {hint}", platforms.join(" · "))
+                },
+            }
+        })
+        .collect())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MarkPublishedInput {
@@ -308,6 +356,16 @@ mod tests {
             .expect("newly due");
         assert_eq!(fresh.len(), 1);
         assert_eq!(fresh[0].post_id, morning.id);
+        let notices = store
+            .read(|c| due_notices(c, nine - Duration::minutes(1), nine))
+            .expect("notices");
+        assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].title, "Time to post: Morning");
+        assert!(
+            notices[0].body.starts_with("Instagram — Open Due today"),
+            "{}",
+            notices[0].body
+        );
         let _ = (overdue, evening);
     }
 

@@ -7,22 +7,25 @@ pub mod handoff;
 
 /// Tables of the publishing domain (one migration).
 pub const SCHEMA: &str = "
--- What Plotline created in each connection's calendar: the only resources it will ever update
--- or delete there (events other people or apps put in the same calendar are never touched).
+-- What Plotline created in each calendar (collection URL + user name, so the app's saved
+-- connection and the CLI share it): the only resources it will ever update or delete there
+-- (events other people or apps put in the same calendar are never touched).
 CREATE TABLE caldav_published (
-    connection_id TEXT NOT NULL REFERENCES connection(id) ON DELETE CASCADE,
+    collection    TEXT NOT NULL,
+    username      TEXT NOT NULL,
     uid           TEXT NOT NULL,
     href          TEXT NOT NULL,
     etag          TEXT,
     hash          TEXT NOT NULL,
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL,
-    PRIMARY KEY (connection_id, uid)
+    PRIMARY KEY (collection, username, uid)
 ) STRICT;
 
--- The last publish of each connection (shown next to the Publish button).
+-- The last publish to each calendar (shown next to the Publish button).
 CREATE TABLE caldav_publish_run (
-    connection_id TEXT PRIMARY KEY REFERENCES connection(id) ON DELETE CASCADE,
+    collection    TEXT NOT NULL,
+    username      TEXT NOT NULL,
     at            TEXT NOT NULL,
     created       INTEGER NOT NULL,
     updated       INTEGER NOT NULL,
@@ -30,7 +33,8 @@ CREATE TABLE caldav_publish_run (
     unchanged     INTEGER NOT NULL,
     failures      INTEGER NOT NULL,
     created_at    TEXT NOT NULL,
-    updated_at    TEXT NOT NULL
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (collection, username)
 ) STRICT;
 
 -- Where a post went live when it was posted by hand (\"Mark as published\").
