@@ -47,7 +47,7 @@ export function ConnectionsSection() {
       {connections.isError && (
         <Alert message={connections.error.message} onRetry={() => void connections.refetch()} retrying={connections.isFetching} />
       )}
-      {connections.data && connections.data.length === 0 && (
+      {connections.data && connections.data.length === 0 && !unavailable && (
         <p className="connections-empty" data-testid="connections-empty">
           {t("connections.empty")}
         </p>
