@@ -43,18 +43,20 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
             tokio::time::sleep(CHECK_EVERY).await;
             let now = Utc::now();
             let handle = app.clone();
-            let notices = tauri::async_runtime::spawn_blocking(move || check(&handle, since, now))
-                .await
-                .unwrap_or_default();
-            for n in notices {
-                // No notification service (headless session): nothing to show, nothing to do.
-                let _ = app
-                    .notification()
-                    .builder()
-                    .title(&n.title)
-                    .body(&n.body)
-                    .show();
-            }
+            // Reading the database and talking to the notification service both block: keep
+            // them off the async workers.
+            let _ = tauri::async_runtime::spawn_blocking(move || {
+                for n in check(&handle, since, now) {
+                    // No notification service (headless session): nothing to show, nothing to do.
+                    let _ = handle
+                        .notification()
+                        .builder()
+                        .title(&n.title)
+                        .body(&n.body)
+                        .show();
+                }
+            })
+            .await;
             since = now;
         }
     });

@@ -238,6 +238,18 @@ fn due_today_lists_an_overdue_post_and_mark_published_keeps_its_url() {
     )
     .unwrap();
 
+    // The minute check announces it once: in the window that contains its time, not later.
+    let now = chrono::Utc::now();
+    let notices = crate::due_watch::check(app.handle(), now - chrono::Duration::hours(2), now);
+    let notice = notices.iter().find(|n| n.post_id == id).unwrap();
+    assert!(
+        notice.title.starts_with("Time to post: "),
+        "{}",
+        notice.title
+    );
+    let later = crate::due_watch::check(app.handle(), now, now + chrono::Duration::minutes(1));
+    assert!(later.iter().all(|n| n.post_id != id));
+
     let due = invoke(&w, "due_posts", json!({})).unwrap();
     let mine = due
         .as_array()
@@ -265,8 +277,7 @@ fn due_today_lists_an_overdue_post_and_mark_published_keeps_its_url() {
     let due = invoke(&w, "due_posts", json!({})).unwrap();
     assert!(due.as_array().unwrap().iter().all(|d| d["postId"] != id));
 
-    // The minute check announces a post once, when its time comes.
-    let now = chrono::Utc::now();
+    // Published posts are not announced.
     let notices = crate::due_watch::check(app.handle(), now - chrono::Duration::hours(2), now);
     assert!(
         notices.iter().all(|n| n.post_id != id),
