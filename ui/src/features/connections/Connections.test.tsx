@@ -65,6 +65,7 @@ describe("connections", () => {
     await user.click(within(list).getByRole("button", { name: "Remove: Team calendar" }));
     await user.click(within(list).getByTestId("connection-remove-confirm-conn-1"));
     expect(await within(section).findByTestId("connections-empty")).toBeInTheDocument();
+    expect(within(section).getByRole("heading", { name: "Connections" })).toHaveFocus();
     expect(connectionsBackend.keychain.size).toBe(0);
   });
 

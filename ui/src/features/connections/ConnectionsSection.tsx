@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, StatusMessage } from "../../components/Alert";
@@ -23,10 +23,12 @@ export function ConnectionsSection() {
   const store = useSecureStoreStatus();
   const connections = useConnections();
   const unavailable = store.data?.available === false;
+  // A removed connection leaves the list: keep keyboard focus in the section.
+  const heading = useRef<HTMLHeadingElement>(null);
 
   return (
     <section className="card settings-section" aria-labelledby="settings-connections-title" data-testid="settings-connections">
-      <h2 className="settings-section__title" id="settings-connections-title">
+      <h2 className="settings-section__title" id="settings-connections-title" ref={heading} tabIndex={-1}>
         {t("connections.title")}
       </h2>
       <p className="settings-section__intro">{t("connections.intro")}</p>
@@ -55,7 +57,7 @@ export function ConnectionsSection() {
       {connections.data && connections.data.length > 0 && (
         <ul className="connections-list" data-testid="connections-list">
           {connections.data.map((c) => (
-            <ConnectionRow key={c.connection.id} item={c} />
+            <ConnectionRow key={c.connection.id} item={c} onRemoved={() => heading.current?.focus()} />
           ))}
         </ul>
       )}
@@ -65,7 +67,7 @@ export function ConnectionsSection() {
   );
 }
 
-function ConnectionRow({ item }: { item: CalDavConnection }) {
+function ConnectionRow({ item, onRemoved }: { item: CalDavConnection; onRemoved: () => void }) {
   const { t } = useTranslation();
   const test = useTestSaved();
   const remove = useRemoveConnection();
@@ -108,7 +110,7 @@ function ConnectionRow({ item }: { item: CalDavConnection }) {
               variant="primary"
               autoFocus
               busy={remove.isPending}
-              onClick={() => remove.mutate(c.id, { onSuccess: () => setConfirming(false) })}
+              onClick={() => remove.mutate(c.id, { onSuccess: onRemoved })}
               data-testid={`connection-remove-confirm-${c.id}`}
             >
               {t("connections.removeConfirm")}

@@ -62,6 +62,7 @@ describe("due today", () => {
     await user.type(url, "https://www.instagram.com/p/1/");
     await user.click(within(item).getByTestId("due-confirm-p1"));
     expect(await screen.findByTestId("due-empty")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Due today" })).toHaveFocus();
     expect(screen.getByTestId("due-status")).toHaveTextContent('"Sakura anpan" is marked as published.');
     expect(mocked.markPostPublished).toHaveBeenCalledWith("p1", "https://www.instagram.com/p/1/");
   });

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, StatusMessage } from "../../components/Alert";
@@ -15,9 +15,11 @@ export function DueTodayPanel({ workspace }: { workspace: Workspace }) {
   const { t } = useTranslation();
   const due = useDuePosts();
   const [done, setDone] = useState<string | null>(null);
+  // The marked post leaves the list: keep keyboard focus in the panel.
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
     <section className="card due-panel" aria-labelledby="due-panel-title" data-testid="due-today">
-      <h2 className="due-panel__title" id="due-panel-title">
+      <h2 className="due-panel__title" id="due-panel-title" ref={heading} tabIndex={-1}>
         {t("handoff.title")}
       </h2>
       <p className="due-panel__intro">{t("handoff.intro")}</p>
@@ -31,7 +33,15 @@ export function DueTodayPanel({ workspace }: { workspace: Workspace }) {
       {due.data && due.data.length > 0 && (
         <ul className="due-list">
           {due.data.map((post) => (
-            <DueItem key={post.postId} post={post} workspace={workspace} onPublished={(title) => setDone(title)} />
+            <DueItem
+              key={post.postId}
+              post={post}
+              workspace={workspace}
+              onPublished={(title) => {
+                setDone(title);
+                heading.current?.focus();
+              }}
+            />
           ))}
         </ul>
       )}
