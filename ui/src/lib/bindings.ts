@@ -837,6 +837,11 @@ export type PlanItem = {
 	action: PlanAction,
 	/**  The event's title (None for deletions: the event is no longer in the plan). */
 	summary: string | null,
+	/**
+	 *  When the event starts: an RFC 3339 UTC instant, or a date for all-day events (None for
+	 *  deletions).
+	 */
+	starts: string | null,
 };
 
 export type PlanOverview = {

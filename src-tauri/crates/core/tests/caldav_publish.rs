@@ -117,6 +117,8 @@ fn publish_update_delete_with_the_record_in_the_database() {
     assert!(dry.dry_run);
     assert_eq!((dry.created, dry.updated, dry.deleted), (3, 0, 0));
     assert!(dry.plan.iter().all(|p| p.action == PlanAction::Create));
+    // 09:00 in Tokyo, as a UTC instant the UI shows in the business's zone.
+    assert_eq!(dry.plan[0].starts.as_deref(), Some("2026-04-03T00:00:00Z"));
     assert!(dry.plan[0]
         .summary
         .as_deref()

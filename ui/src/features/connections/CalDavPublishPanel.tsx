@@ -94,14 +94,14 @@ export function CalDavPublishPanel() {
           </div>
           {publish.isPending && <p className="caldav-panel__working">{t("connections.publish.working")}</p>}
           {publish.error && <Alert title={t("connections.publish.failed")} message={publish.error.message} />}
-          {result && <PublishResult summary={result} />}
+          {result && <PublishResult summary={result} when={when} />}
         </>
       )}
     </section>
   );
 }
 
-function PublishResult({ summary }: { summary: PublishSummary }) {
+function PublishResult({ summary, when }: { summary: PublishSummary; when: (at: string) => string }) {
   const { t } = useTranslation();
   const changes = summary.plan.filter((p) => SHOWN.includes(p.action));
   const counts = t(summary.dryRun ? "connections.publish.wouldCounts" : "connections.publish.counts", {
@@ -132,6 +132,7 @@ function PublishResult({ summary }: { summary: PublishSummary }) {
           {changes.map((p) => (
             <li key={p.uid} className={`caldav-result__item caldav-result__item--${p.action}`}>
               <span className="caldav-result__action">{t(`connections.publish.action.${p.action}`)}</span>
+              <span className="caldav-result__when">{p.starts ? (p.starts.length > 10 ? when(p.starts) : p.starts) : ""}</span>
               <span className="caldav-result__summary">{p.summary ?? t("connections.publish.removedPost")}</span>
             </li>
           ))}

@@ -121,6 +121,8 @@ describe("publish to a team calendar (Share)", () => {
     expect(preview).toHaveTextContent("nothing has been sent yet");
     expect(preview).toHaveTextContent("2 to create");
     expect(within(preview).getByText("[Instagram] Sakura anpan")).toBeInTheDocument();
+    // Each change shows when the post goes out, in the business's zone (Tokyo).
+    expect(within(preview).getByText("Apr 3, 2026, 9:00 AM")).toBeInTheDocument();
     expect(mocked.publishCaldav).toHaveBeenLastCalledWith("conn-1", true);
 
     await user.click(within(panel).getByTestId("caldav-publish"));

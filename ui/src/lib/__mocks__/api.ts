@@ -780,8 +780,8 @@ export const publishCaldav = vi.fn(async (connectionId: string, dryRun: boolean)
   if (!conn) throw new actual.AppError("notFound", "This connection no longer exists.");
   const first = conn.lastRun === null;
   const plan: Api.PlanItem[] = [
-    { uid: "p1@plotline.app", href: "/cal/p1.ics", action: first ? "create" : "unchanged", summary: "[Instagram] Sakura anpan" },
-    { uid: "p2@plotline.app", href: "/cal/p2.ics", action: first ? "create" : "unchanged", summary: "[LINE] Bread class" },
+    { uid: "p1@plotline.app", href: "/cal/p1.ics", action: first ? "create" : "unchanged", summary: "[Instagram] Sakura anpan", starts: "2026-04-03T00:00:00Z" },
+    { uid: "p2@plotline.app", href: "/cal/p2.ics", action: first ? "create" : "unchanged", summary: "[LINE] Bread class", starts: "2026-04-04T00:00:00Z" },
   ];
   const summary: Api.PublishSummary = {
     dryRun,
