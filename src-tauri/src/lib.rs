@@ -3,12 +3,15 @@
 
 pub mod commands;
 pub mod dialogs;
+pub mod due_watch;
 pub mod error;
 pub mod state;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_calendar;
+#[cfg(test)]
+mod tests_connections;
 #[cfg(test)]
 mod tests_platforms;
 #[cfg(test)]
@@ -93,6 +96,15 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::strategy::reorder_personas,
             commands::strategy::persona_from_template,
             commands::strategy::get_plan_overview,
+            commands::connections::list_connections,
+            commands::connections::secure_store_status,
+            commands::connections::test_caldav_connection,
+            commands::connections::add_caldav_connection,
+            commands::connections::test_saved_connection,
+            commands::connections::remove_connection,
+            commands::connections::publish_caldav,
+            commands::connections::due_posts,
+            commands::connections::mark_post_published,
         ])
 }
 
@@ -133,11 +145,14 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        // Rust-side only (due_watch); the WebView capability grants no notification permission.
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             // After the single-instance plugin: a second launch has already handed over.
             app.manage(AppState::open(DataDir::resolve(None)));
             let dialogs = dialogs::NativeDialogs(app.handle().clone());
             app.manage(dialogs::FilePicker(std::sync::Arc::new(dialogs)));
+            due_watch::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(specta.invoke_handler())

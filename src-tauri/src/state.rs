@@ -3,6 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use plotline_core::paths::DataDirLock;
+use plotline_core::secrets::{KeyringStore, SecretStore};
 use plotline_core::{DataDir, Store};
 
 use crate::error::IpcError;
@@ -10,6 +11,8 @@ use crate::error::IpcError;
 pub struct AppState {
     dir: Result<DataDir, IpcError>,
     opened: Mutex<Option<Opened>>,
+    /// Where passwords go: the OS keychain (tests swap in their own store).
+    secrets: Arc<dyn SecretStore>,
 }
 
 struct Opened {
@@ -25,9 +28,20 @@ impl AppState {
         let state = AppState {
             dir: dir.map_err(IpcError::from),
             opened: Mutex::new(None),
+            secrets: Arc::new(KeyringStore::new()),
         };
         let _ = state.store();
         state
+    }
+
+    /// Use `secrets` instead of the OS keychain (tests).
+    pub fn with_secrets(mut self, secrets: Arc<dyn SecretStore>) -> Self {
+        self.secrets = secrets;
+        self
+    }
+
+    pub fn secrets(&self) -> Arc<dyn SecretStore> {
+        self.secrets.clone()
     }
 
     pub fn store(&self) -> Result<Arc<Store>, IpcError> {

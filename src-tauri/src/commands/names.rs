@@ -69,4 +69,13 @@ pub const COMMANDS: &[&str] = &[
     "reorder_personas",
     "persona_from_template",
     "get_plan_overview",
+    "list_connections",
+    "secure_store_status",
+    "test_caldav_connection",
+    "add_caldav_connection",
+    "test_saved_connection",
+    "remove_connection",
+    "publish_caldav",
+    "due_posts",
+    "mark_post_published",
 ];

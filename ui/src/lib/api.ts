@@ -618,3 +618,88 @@ export function toPostInput(post: Post): PostInput {
     })),
   };
 }
+
+// ---------- Connections (CalDAV, keychain), publishing, hand-off ----------
+
+import type {
+  CalDavConnection,
+  CalDavInput,
+  ConnectionInfo,
+  DuePost,
+  HandoffVariant,
+  PlanAction,
+  PlanItem,
+  PublishFailure,
+  PublishRun,
+  PublishSummary,
+  SecureStoreStatus,
+} from "./bindings";
+
+export type {
+  CalDavConnection,
+  CalDavInput,
+  ConnectionInfo,
+  DuePost,
+  HandoffVariant,
+  PlanAction,
+  PlanItem,
+  PublishFailure,
+  PublishRun,
+  PublishSummary,
+  SecureStoreStatus,
+};
+
+export function listConnections(): Promise<CalDavConnection[]> {
+  return unwrap(commands.listConnections());
+}
+
+/** Whether the OS keychain can hold passwords right now (no fallback storage exists). */
+export function secureStoreStatus(): Promise<SecureStoreStatus> {
+  return unwrap(commands.secureStoreStatus());
+}
+
+/** Checks address, user name and password against the server; saves nothing. */
+export function testCaldavConnection(input: CalDavInput): Promise<void> {
+  return unwrap(commands.testCaldavConnection(input)).then(() => undefined);
+}
+
+/** Saves the connection; the password goes to the OS keychain and never comes back. */
+export function addCaldavConnection(input: CalDavInput): Promise<ConnectionInfo> {
+  return unwrap(commands.addCaldavConnection(input));
+}
+
+export function testSavedConnection(id: string): Promise<void> {
+  return unwrap(commands.testSavedConnection(id)).then(() => undefined);
+}
+
+/** Removes the connection and its keychain entry. */
+export function removeConnection(id: string): Promise<void> {
+  return unwrap(commands.removeConnection(id)).then(() => undefined);
+}
+
+/** Publishes the plan's dated posts to the connection's calendar (`dryRun`: only the preview). */
+export function publishCaldav(connectionId: string, dryRun: boolean): Promise<PublishSummary> {
+  return unwrap(commands.publishCaldav(connectionId, dryRun));
+}
+
+/** Approved and scheduled posts due today (overdue first) with the text to paste per platform. */
+export function duePosts(): Promise<DuePost[]> {
+  return unwrap(commands.duePosts());
+}
+
+/** Stores the live post's URL and moves the post to Published. */
+export function markPostPublished(postId: string, url: string): Promise<Post> {
+  return unwrap(commands.markPostPublished({ postId, url }));
+}
+
+/** Puts `text` on the clipboard (WebKitGTK allows it during a click or key press). */
+export async function copyToClipboard(text: string): Promise<void> {
+  if (!navigator.clipboard?.writeText) {
+    throw new AppError("unsupported", "Copying is not available here. Select the text and copy it with Ctrl+C.");
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    throw new AppError("unsupported", "Plotline could not copy the text. Select it and copy it with Ctrl+C.");
+  }
+}

@@ -120,6 +120,24 @@ export const commands = {
 	personaFromTemplate: (template: IndustryTemplate) => typedError<PersonaInput, IpcError>(__TAURI_INVOKE("persona_from_template", { template })),
 	/**  The chain at a glance: each link's state, what is missing, and pitfalls. */
 	getPlanOverview: () => typedError<PlanOverview, IpcError>(__TAURI_INVOKE("get_plan_overview")),
+	/**  Saved CalDAV connections with their last publish. */
+	listConnections: () => typedError<CalDavConnection[], IpcError>(__TAURI_INVOKE("list_connections")),
+	/**  Whether the OS keychain can hold passwords right now. */
+	secureStoreStatus: () => typedError<SecureStoreStatus, IpcError>(__TAURI_INVOKE("secure_store_status")),
+	/**  Check an address, user name and password against the server without saving anything. */
+	testCaldavConnection: (input: CalDavInput) => typedError<null, IpcError>(__TAURI_INVOKE("test_caldav_connection", { input })),
+	/**  Save a CalDAV connection (the password goes to the OS keychain, or nothing is saved). */
+	addCaldavConnection: (input: CalDavInput) => typedError<ConnectionInfo, IpcError>(__TAURI_INVOKE("add_caldav_connection", { input })),
+	/**  "Test connection" for a saved connection. */
+	testSavedConnection: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("test_saved_connection", { id })),
+	/**  Remove a connection and its keychain entry. */
+	removeConnection: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("remove_connection", { id })),
+	/**  Publish the plan's dated posts to a connection's calendar, or only preview it (`dryRun`). */
+	publishCaldav: (connectionId: string, dryRun: boolean) => typedError<PublishSummary, IpcError>(__TAURI_INVOKE("publish_caldav", { connectionId, dryRun })),
+	/**  Approved and scheduled posts due today, overdue ones first, with the text to paste. */
+	duePosts: () => typedError<DuePost[], IpcError>(__TAURI_INVOKE("due_posts")),
+	/**  "Mark as published": keep the live post's URL and move the post to Published. */
+	markPostPublished: (input: MarkPublishedInput) => typedError<Post, IpcError>(__TAURI_INVOKE("mark_post_published", { input })),
 };
 
 /* Types */
@@ -238,6 +256,21 @@ export type Cadence = {
 	timeSlots: string[],
 };
 
+/**  A saved connection with its last publish (Settings and the Share screen list these). */
+export type CalDavConnection = {
+	connection: ConnectionInfo,
+	lastRun: PublishRun | null,
+};
+
+/**  What the user types to add a CalDAV calendar. */
+export type CalDavInput = {
+	label: string,
+	url: string,
+	username: string,
+	/**  Debug prints `<redacted>`; never serialised back out. */
+	password: Secret,
+};
+
 /**  One post as the calendar draws it. */
 export type CalendarItem = {
 	id: string,
@@ -301,6 +334,17 @@ export type Competitor = {
 /**  How sure the catalogue is about a fact group. */
 export type Confidence = "high" | "medium" | "low";
 
+/**  A stored connection, as the UI sees it (no password). */
+export type ConnectionInfo = {
+	id: string,
+	kind: string,
+	label: string,
+	url: string,
+	username: string,
+	createdAt: string,
+	updatedAt: string,
+};
+
 export type ContentFacts = {
 	strengths: Localized[],
 	formats: ContentFormat[],
@@ -340,6 +384,18 @@ export type Demographics = {
 	location: string,
 	household: string,
 	incomeBand: string,
+};
+
+/**  A post to publish by hand today (or one whose time has already passed). */
+export type DuePost = {
+	postId: string,
+	title: string,
+	status: PostStatus,
+	/**  RFC 3339 in the business's zone (`2026-03-08T09:00:00+09:00`). */
+	scheduledAt: string,
+	/**  Its time has passed: post it now. */
+	overdue: boolean,
+	variants: HandoffVariant[],
 };
 
 export type Effort = {
@@ -451,6 +507,15 @@ export type GuidelineShare = {
 	target: number | null,
 };
 
+/**  One platform's ready-to-paste text. */
+export type HandoffVariant = {
+	platform: string,
+	platformName: string,
+	/**  The platform's text, tracked links and hashtags, exactly as it should be posted. */
+	text: string,
+	firstComment: string | null,
+};
+
 export type HistoryEntry = {
 	id: string,
 	from: PostStatus | null,
@@ -532,6 +597,12 @@ export type LinkPlacement = "none" | "in_text" | "first_comment" | "link_in_bio"
 export type Localized = {
 	en: string,
 	ja: string,
+};
+
+export type MarkPublishedInput = {
+	postId: string,
+	/**  The address of the live post (https://…). */
+	url: string,
 };
 
 export type MediaFacts = {
@@ -758,6 +829,21 @@ export type PitfallCode =
 /**  Where an image or video is shown. Media variants use these ids. */
 export type Placement = "feed_square" | "feed_portrait" | "landscape" | "story" | "reel" | "cover" | "profile" | "banner" | "thumbnail";
 
+export type PlanAction = "create" | "update" | "delete" | "unchanged";
+
+export type PlanItem = {
+	uid: string,
+	href: string,
+	action: PlanAction,
+	/**  The event's title (None for deletions: the event is no longer in the plan). */
+	summary: string | null,
+	/**
+	 *  When the event starts: an RFC 3339 UTC instant, or a date for all-day events (None for
+	 *  deletions).
+	 */
+	starts: string | null,
+};
+
 export type PlanOverview = {
 	steps: PlanStep[],
 	pitfalls: Pitfall[],
@@ -880,6 +966,36 @@ export type Psychographics = {
 	objections: string[],
 };
 
+/**  One event that could not be published; the others went ahead. */
+export type PublishFailure = {
+	uid: string,
+	action: PlanAction,
+	message: string,
+};
+
+/**  The last publish of a connection. */
+export type PublishRun = {
+	at: string,
+	created: number,
+	updated: number,
+	deleted: number,
+	unchanged: number,
+	failures: number,
+};
+
+/**  What a publish (or its dry run) did, for the UI and the CLI. */
+export type PublishSummary = {
+	dryRun: boolean,
+	created: number,
+	updated: number,
+	deleted: number,
+	unchanged: number,
+	/**  Events that could not be published (the others went ahead). */
+	failures: PublishFailure[],
+	/**  Every event and what happens (or would happen) to it. */
+	plan: PlanItem[],
+};
+
 export type Recommendation = {
 	/**  Every platform, best first. */
 	ranking: PlatformScore[],
@@ -937,6 +1053,19 @@ export type ScorePart = {
 export type ScoringModel = {
 	factors: FactorWeight[],
 	rules: Localized[],
+};
+
+/**
+ *  A secret value (password, token). Printing it never shows the value. It can be read from
+ *  input (Deserialize) but deliberately has no Serialize, so it cannot end up in an export.
+ */
+export type Secret = string;
+
+/**  Whether a secure store can be used right now (shown in Settings → Connections). */
+export type SecureStoreStatus = {
+	available: boolean,
+	/**  Why not, and what to do (None when available). */
+	message: string | null,
 };
 
 export type SeriesCreated = {

@@ -66,6 +66,67 @@ enum Command {
         #[command(subcommand)]
         command: MediaCommand,
     },
+    /// Publish the plan's dated posts to a team calendar.
+    Publish {
+        #[command(subcommand)]
+        command: PublishCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PublishCommand {
+    /// Publish to a CalDAV calendar collection: one event per dated post; changed posts are
+    /// updated, removed ones deleted; events Plotline did not create are never touched.
+    /// Password: $PLOTLINE_CALDAV_PASSWORD (for scripts), else the keychain entry of the saved
+    /// connection with this address and user name. Prints {dryRun, created, updated, deleted,
+    /// unchanged, failures, plan}; exits with 3 when some events could not be published.
+    Caldav {
+        /// The calendar collection's CalDAV address (https://…).
+        #[arg(long, value_name = "URL")]
+        url: String,
+        /// The user name on the calendar server.
+        #[arg(long, value_name = "USER")]
+        user: String,
+        /// Only show what would be created, updated and deleted.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// Set when a publish left some events unpublished (exit code 3).
+static PARTIAL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn publish_caldav(
+    store: &Store,
+    url: &str,
+    user: &str,
+    dry_run: bool,
+) -> plotline_core::Result<serde_json::Value> {
+    use plotline_core::exchange::caldav::CalDavTarget;
+    use plotline_core::publishing::caldav::{find_connection, publish_target};
+    use plotline_core::secrets::{KeyringStore, Secret};
+    let password = match std::env::var("PLOTLINE_CALDAV_PASSWORD") {
+        Ok(pw) if !pw.is_empty() => Secret::new(pw),
+        _ => {
+            let id = store
+                .read(|c| find_connection(c, url, user))?
+                .ok_or_else(|| {
+                    plotline_core::Error::field(
+                    "password",
+                    "No password: save this calendar in Plotline (Settings → Connections) so its \
+                     password is in your keychain, or set PLOTLINE_CALDAV_PASSWORD for scripts.",
+                )
+                })?;
+            store
+                .read(|c| plotline_core::connections::target(c, &KeyringStore::new(), &id))?
+                .password
+        }
+    };
+    let summary = publish_target(store, &CalDavTarget::new(url, user, password), dry_run)?;
+    if !summary.failures.is_empty() {
+        PARTIAL.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+    to_json(summary)
 }
 
 #[derive(Subcommand)]
@@ -244,6 +305,9 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
             action: PersonaAction::List,
         } => to_json(store.read(personas::list)?),
         Command::Plan => to_json(store.read(strategy::plan::overview)?),
+        Command::Publish {
+            command: PublishCommand::Caldav { url, user, dry_run },
+        } => publish_caldav(&store, &url, &user, dry_run),
     }
 }
 
@@ -345,6 +409,12 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(value) => {
             println!("{value:#}");
+            if PARTIAL.load(std::sync::atomic::Ordering::SeqCst) {
+                eprintln!(
+                    "plotline-cli: some events could not be published; see \"failures\" above."
+                );
+                return ExitCode::from(3);
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

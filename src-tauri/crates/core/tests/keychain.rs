@@ -10,10 +10,11 @@
 use std::process::Command;
 
 use plotline_core::connections::{self, CalDavInput};
-use plotline_core::secrets::{KeyringStore, Secret, SecretRef, SecretStore, SERVICE};
+use plotline_core::secrets::{availability, KeyringStore, Secret, SecretRef, SecretStore, SERVICE};
 use plotline_core::{DataDir, ErrorKind, Store};
 
 const CHILD: &str = "PLOTLINE_KEYCHAIN_CHILD";
+const ROUND_TRIP_MARKER: &str = "Keyring-Marker-7f3a-パン";
 
 fn isolated(cmd: &mut Command, tmp: &std::path::Path) {
     for d in ["home", "data", "runtime", "config", "cache"] {
@@ -43,11 +44,12 @@ fn run_child(cmd: &mut Command) -> String {
         "child failed ({}):\nstdout:\n{stdout}\nstderr:\n{stderr}",
         out.status
     );
-    stdout
+    format!("{stdout}\n{stderr}")
 }
 
 fn child_round_trip() {
     let store = KeyringStore::new();
+    assert!(availability(&store).available, "{:?}", availability(&store));
     let key = SecretRef::new(SERVICE, format!("caldav:test-{}", std::process::id()));
     assert_eq!(store.get(&key).unwrap(), None, "fresh keyring has no entry");
     store.set(&key, &Secret::new("first pass 🍞 パン")).unwrap();
@@ -68,7 +70,7 @@ fn child_round_trip() {
 
     // A CalDAV connection through the real keychain: the password is in the keyring, and no file
     // of the data folder (database, WAL) contains it; removing it removes the keyring entry.
-    const MARKER: &str = "Keyring-Marker-7f3a-パン";
+    const MARKER: &str = ROUND_TRIP_MARKER;
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let db = Store::open(&DataDir::at(&data)).unwrap();
@@ -112,6 +114,16 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 fn child_no_daemon() {
     let store = KeyringStore::new();
+    let status = availability(&store);
+    assert!(!status.available);
+    assert!(
+        status
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("Nothing was stored."),
+        "{status:?}"
+    );
     let key = SecretRef::caldav("no-daemon");
     // The in-memory mock keyring would accept this: a real store must refuse without a daemon.
     let err = store.set(&key, &Secret::new("s3cret")).unwrap_err();
@@ -164,6 +176,19 @@ fn real_secret_service_round_trip() {
     isolated(&mut cmd, tmp.path());
     let out = run_child(&mut cmd);
     assert!(out.contains("KEYCHAIN-ROUNDTRIP-OK"), "{out}");
+    // The child's output (our only "log") and every file it left behind (HOME, XDG folders,
+    // gnome-keyring's encrypted keyring file) never contain the password in clear.
+    assert!(!out.contains(ROUND_TRIP_MARKER), "secret in the output");
+    for entry in walk(tmp.path()) {
+        let bytes = std::fs::read(&entry).unwrap_or_default();
+        assert!(
+            !bytes
+                .windows(ROUND_TRIP_MARKER.len())
+                .any(|w| w == ROUND_TRIP_MARKER.as_bytes()),
+            "secret found in {}",
+            entry.display()
+        );
+    }
     // The daemon wrote its keyring inside the temporary XDG_DATA_HOME, not the user's.
     assert!(
         tmp.path().join("data/keyrings").is_dir(),

@@ -7,6 +7,7 @@ import type { PitfallCode, PlanStep, Workspace } from "../../lib/api";
 import { useNavigation } from "../shell/navigation";
 import { METHOD_CHAIN } from "../shell/sections";
 import { usePlanOverview } from "../strategy/queries";
+import { DueTodayPanel } from "../handoff/DueTodayPanel";
 
 /** Where each pitfall is fixed. */
 const PITFALL_SECTION: Record<PitfallCode, "objectives" | "platforms" | "pillars"> = {
@@ -40,6 +41,7 @@ export function PlanOverview({ workspace }: { workspace: Workspace }) {
         <h2 className="welcome-banner__title">{t("plan.welcome", { name: workspace.name })}</h2>
         <p className="welcome-banner__text">{t("plan.intro")}</p>
       </div>
+      <DueTodayPanel workspace={workspace} />
       {overview.isError && (
         <Alert
           title={t("strategy.plan.loadError")}

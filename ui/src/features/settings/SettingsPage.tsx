@@ -3,6 +3,7 @@ import { Page } from "../../components/Page";
 import type { Workspace } from "../../lib/api";
 import { AboutSection } from "./AboutSection";
 import { BackupSection } from "./BackupSection";
+import { ConnectionsSection } from "../connections/ConnectionsSection";
 import { DataSection } from "./DataSection";
 import { LanguageSection } from "./LanguageSection";
 import { ProfileSection } from "./ProfileSection";
@@ -16,6 +17,7 @@ export function SettingsPage({ workspace }: { workspace: Workspace }) {
         <LanguageSection workspace={workspace} />
         <DataSection workspace={workspace} />
         <BackupSection />
+        <ConnectionsSection />
         <AboutSection />
       </div>
     </Page>

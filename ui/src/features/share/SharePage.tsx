@@ -1,5 +1,11 @@
 import { SectionEmptyPage } from "../shell/SectionEmptyPage";
+import { CalDavPublishPanel } from "../connections/CalDavPublishPanel";
 
 export function SharePage() {
-  return <SectionEmptyPage section="share" />;
+  return (
+    <>
+      <SectionEmptyPage section="share" />
+      <CalDavPublishPanel />
+    </>
+  );
 }

@@ -706,3 +706,109 @@ export const transitionPost = vi.fn(async (postId: string, to: Api.PostStatus): 
 );
 export const postRiskReview = vi.fn(async (): Promise<Api.RiskReview[]> => []);
 export const acknowledgeRisk = vi.fn(async (): Promise<void> => undefined);
+
+// ---------- Connections (CalDAV, keychain), publishing, hand-off ----------
+
+export const connectionsBackend: {
+  connections: Api.CalDavConnection[];
+  storeAvailable: boolean;
+  /** Passwords "in the keychain", by connection id (never returned by any fake). */
+  keychain: Map<string, string>;
+  /** What the fake server accepts as the password. */
+  serverPassword: string;
+  due: Api.DuePost[];
+  clipboard: string[];
+  published: { postId: string; url: string }[];
+} = {
+  connections: [],
+  storeAvailable: true,
+  keychain: new Map(),
+  serverPassword: "wonderland",
+  due: [],
+  clipboard: [],
+  published: [],
+};
+
+const NO_STORE =
+  "Plotline could not reach your system keychain (no Secret Service). Nothing was stored. On Linux, make sure GNOME Keyring or KWallet is running and unlocked.";
+
+function checkCaldav(input: Api.CalDavInput) {
+  if (!input.label.trim()) throw new actual.AppError("invalid", 'Give this calendar a name, e.g. "Team calendar".', "label");
+  if (!/^https:\/\//.test(input.url.trim()))
+    throw new actual.AppError("invalid", "Enter the calendar's full CalDAV address, starting with https://.", "url");
+  if (!input.username.trim()) throw new actual.AppError("invalid", "Enter the user name for this calendar.", "username");
+  if (!input.password) throw new actual.AppError("invalid", "Enter the password.", "password");
+}
+
+export const listConnections = vi.fn(async (): Promise<Api.CalDavConnection[]> => connectionsBackend.connections);
+export const secureStoreStatus = vi.fn(
+  async (): Promise<Api.SecureStoreStatus> =>
+    connectionsBackend.storeAvailable ? { available: true, message: null } : { available: false, message: NO_STORE },
+);
+export const testCaldavConnection = vi.fn(async (input: Api.CalDavInput): Promise<void> => {
+  checkCaldav(input);
+  if (input.password !== connectionsBackend.serverPassword)
+    throw new actual.AppError("invalid", "The calendar server refused this user name or password (401).", "password");
+});
+export const addCaldavConnection = vi.fn(async (input: Api.CalDavInput): Promise<Api.ConnectionInfo> => {
+  checkCaldav(input);
+  if (!connectionsBackend.storeAvailable) throw new actual.AppError("unsupported", NO_STORE);
+  const id = `conn-${connectionsBackend.connections.length + 1}`;
+  const info: Api.ConnectionInfo = {
+    id,
+    kind: "caldav",
+    label: input.label.trim(),
+    url: input.url.trim(),
+    username: input.username.trim(),
+    createdAt: "2026-04-01T00:00:00Z",
+    updatedAt: "2026-04-01T00:00:00Z",
+  };
+  connectionsBackend.keychain.set(id, input.password);
+  connectionsBackend.connections = [...connectionsBackend.connections, { connection: info, lastRun: null }];
+  return info;
+});
+export const testSavedConnection = vi.fn(async (id: string): Promise<void> => {
+  if (connectionsBackend.keychain.get(id) !== connectionsBackend.serverPassword)
+    throw new actual.AppError("invalid", "The calendar server refused this user name or password (401).", "password");
+});
+export const removeConnection = vi.fn(async (id: string): Promise<void> => {
+  connectionsBackend.keychain.delete(id);
+  connectionsBackend.connections = connectionsBackend.connections.filter((c) => c.connection.id !== id);
+});
+export const publishCaldav = vi.fn(async (connectionId: string, dryRun: boolean): Promise<Api.PublishSummary> => {
+  const conn = connectionsBackend.connections.find((c) => c.connection.id === connectionId);
+  if (!conn) throw new actual.AppError("notFound", "This connection no longer exists.");
+  const first = conn.lastRun === null;
+  const plan: Api.PlanItem[] = [
+    { uid: "p1@plotline.app", href: "/cal/p1.ics", action: first ? "create" : "unchanged", summary: "[Instagram] Sakura anpan", starts: "2026-04-03T00:00:00Z" },
+    { uid: "p2@plotline.app", href: "/cal/p2.ics", action: first ? "create" : "unchanged", summary: "[LINE] Bread class", starts: "2026-04-04T00:00:00Z" },
+  ];
+  const summary: Api.PublishSummary = {
+    dryRun,
+    created: first ? 2 : 0,
+    updated: 0,
+    deleted: 0,
+    unchanged: first ? 0 : 2,
+    failures: [],
+    plan,
+  };
+  if (!dryRun) {
+    connectionsBackend.connections = connectionsBackend.connections.map((c) =>
+      c.connection.id === connectionId
+        ? { ...c, lastRun: { at: "2026-04-01T03:00:00Z", created: summary.created, updated: 0, deleted: 0, unchanged: summary.unchanged, failures: 0 } }
+        : c,
+    );
+  }
+  return summary;
+});
+export const duePosts = vi.fn(async (): Promise<Api.DuePost[]> => connectionsBackend.due);
+export const markPostPublished = vi.fn(async (postId: string, url: string): Promise<Api.Post> => {
+  if (!/^https?:\/\/[^/\s]+/.test(url.trim()))
+    throw new actual.AppError("invalid", "Paste the address of the live post, starting with https://.", "url");
+  connectionsBackend.published.push({ postId, url: url.trim() });
+  connectionsBackend.due = connectionsBackend.due.filter((d) => d.postId !== postId);
+  return { ...fakePost({ id: postId, title: "Published" }, null), status: "published" };
+});
+export const copyToClipboard = vi.fn(async (text: string): Promise<void> => {
+  connectionsBackend.clipboard.push(text);
+});

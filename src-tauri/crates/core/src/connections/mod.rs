@@ -181,10 +181,15 @@ pub fn test_saved(conn: &Connection, secrets: &dyn SecretStore, id: &str) -> Res
     CalDavClient::new(&target(conn, secrets, id)?)?.check()
 }
 
-/// Remove a connection and its keychain entry. If the keychain entry cannot be removed, the
+/// Remove a connection, its keychain entry and Plotline's record of what it published there. If the keychain entry cannot be removed, the
 /// connection is kept (rolled back) so nothing is left behind unreachable.
 pub fn remove(tx: &Transaction<'_>, secrets: &dyn SecretStore, id: &str) -> Result<()> {
     let key = secret_ref(tx, id)?;
+    let info = get_in(tx, id)?;
+    crate::publishing::caldav::forget(
+        tx,
+        &crate::publishing::caldav::CalendarKey::new(&info.url, &info.username),
+    )?;
     tx.execute("DELETE FROM connection WHERE id = ?1", [id])?;
     secrets.delete(&key)
 }

@@ -46,6 +46,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "media library",
         sql: crate::media::SCHEMA_V2,
     },
+    Migration {
+        version: 7,
+        name: "publishing (CalDAV publish records, posts marked published by hand)",
+        sql: crate::publishing::SCHEMA,
+    },
 ];
 
 pub fn latest_version() -> u32 {

@@ -73,6 +73,9 @@ pub struct PlanItem {
     pub action: PlanAction,
     /// The event's title (None for deletions: the event is no longer in the plan).
     pub summary: Option<String>,
+    /// When the event starts: an RFC 3339 UTC instant, or a date for all-day events (None for
+    /// deletions).
+    pub starts: Option<String>,
 }
 
 /// One event that could not be published; the others went ahead.
@@ -258,6 +261,13 @@ fn plan_with_bodies(
                 href,
                 action,
                 summary: Some(e.summary.clone()),
+                starts: Some(match &e.time {
+                    super::ics::EventTime::Utc { start, .. }
+                    | super::ics::EventTime::Zoned { start, .. } => {
+                        start.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                    }
+                    super::ics::EventTime::AllDay { first, .. } => first.to_string(),
+                }),
             },
             Some(body),
         ));
@@ -270,6 +280,7 @@ fn plan_with_bodies(
                     href: item.href.clone(),
                     action: PlanAction::Delete,
                     summary: None,
+                    starts: None,
                 },
                 None,
             ));

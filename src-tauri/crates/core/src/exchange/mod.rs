@@ -7,3 +7,4 @@ pub mod caldav;
 pub mod csv;
 pub mod ics;
 pub mod ics_import;
+pub mod post_events;

@@ -224,6 +224,30 @@ impl SecretStore for KeyringStore {
     }
 }
 
+/// Whether a secure store can be used right now (shown in Settings → Connections).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SecureStoreStatus {
+    pub available: bool,
+    /// Why not, and what to do (None when available).
+    pub message: Option<String>,
+}
+
+/// Probe `store` by looking up an entry that never exists: a reachable keychain answers "no such
+/// entry"; an unreachable one fails. Nothing is written.
+pub fn availability(store: &dyn SecretStore) -> SecureStoreStatus {
+    match store.get(&SecretRef::new(SERVICE, "availability-probe")) {
+        Ok(_) => SecureStoreStatus {
+            available: true,
+            message: None,
+        },
+        Err(e) => SecureStoreStatus {
+            available: false,
+            message: Some(e.to_string()),
+        },
+    }
+}
+
 /// A store in memory, for unit tests of code that needs a [`SecretStore`]. Compiled only into
 /// this crate's unit tests, never into the app or the CLI.
 #[cfg(test)]
