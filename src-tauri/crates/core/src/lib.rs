@@ -17,6 +17,7 @@ pub mod paths;
 pub mod personas;
 pub mod platforms;
 pub mod secrets;
+pub mod share;
 pub mod strategy;
 pub mod system;
 pub mod workspace;

@@ -46,6 +46,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "media library",
         sql: crate::media::SCHEMA_V2,
     },
+    Migration {
+        version: 7,
+        name: "team sharing (bundle exchanges: the merge base)",
+        sql: crate::share::bundle::SCHEMA,
+    },
 ];
 
 pub fn latest_version() -> u32 {
