@@ -12,6 +12,8 @@ mod tests_calendar;
 #[cfg(test)]
 mod tests_platforms;
 #[cfg(test)]
+mod tests_share;
+#[cfg(test)]
 mod tests_strategy;
 
 use plotline_core::DataDir;
@@ -93,6 +95,17 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::strategy::reorder_personas,
             commands::strategy::persona_from_template,
             commands::strategy::get_plan_overview,
+            commands::share::export_ics,
+            commands::share::export_csv,
+            commands::share::print_calendar_html,
+            commands::share::export_print_calendar,
+            commands::share::export_bundle,
+            commands::share::preview_bundle_import,
+            commands::share::apply_bundle_import,
+            commands::share::preview_csv_import,
+            commands::share::apply_csv_import,
+            commands::share::preview_ics_import,
+            commands::share::apply_ics_import,
         ])
 }
 
@@ -138,6 +151,7 @@ pub fn run() {
             app.manage(AppState::open(DataDir::resolve(None)));
             let dialogs = dialogs::NativeDialogs(app.handle().clone());
             app.manage(dialogs::FilePicker(std::sync::Arc::new(dialogs)));
+            app.manage(commands::share::PendingImports::default());
             Ok(())
         })
         .invoke_handler(specta.invoke_handler())

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod names;
 pub mod platforms;
 pub mod settings;
+pub mod share;
 pub mod strategy;
 pub mod system;
 pub mod workspace;
