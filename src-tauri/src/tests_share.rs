@@ -71,7 +71,7 @@ fn exports_go_through_the_save_dialog_or_a_test_path_and_cancel_returns_null() {
     let html = invoke(
         &w,
         "print_calendar_html",
-        json!({ "options": options(), "layout": "month", "paper": "a4" }),
+        json!({ "options": options(), "layout": "month" }),
     )
     .unwrap();
     assert!(

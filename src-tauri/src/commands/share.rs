@@ -165,17 +165,17 @@ pub async fn export_csv(
         .await
 }
 
-/// The printable calendar as HTML, for the in-app preview (printed with `window.print()`).
+/// The printable calendar's pages (HTML without styles, every user text escaped) for the
+/// in-app preview, which the app styles and prints with `window.print()`.
 #[tauri::command]
 #[specta::specta]
 pub async fn print_calendar_html(
     state: State<'_, AppState>,
     options: ExportOptions,
     layout: PrintLayout,
-    paper: PaperSize,
 ) -> Result<String, IpcError> {
     state
-        .run(move |s| s.read(|c| Ok(html::export(c, &options, layout, paper)?.0)))
+        .run(move |s| s.read(|c| html::preview(c, &options, layout)))
         .await
 }
 

@@ -124,8 +124,11 @@ export const commands = {
 	exportIcs: (options: ExportOptions, path: string | null) => typedError<ExportSummary | null, IpcError>(__TAURI_INVOKE("export_ics", { options, path })),
 	/**  Spreadsheet (CSV) in Plotline's, Buffer's or Hootsuite's layout; `null` when cancelled. */
 	exportCsv: (options: ExportOptions, format: CsvFormat, path: string | null) => typedError<ExportSummary | null, IpcError>(__TAURI_INVOKE("export_csv", { options, format, path })),
-	/**  The printable calendar as HTML, for the in-app preview (printed with `window.print()`). */
-	printCalendarHtml: (options: ExportOptions, layout: PrintLayout, paper: PaperSize) => typedError<string, IpcError>(__TAURI_INVOKE("print_calendar_html", { options, layout, paper })),
+	/**
+	 *  The printable calendar's pages (HTML without styles, every user text escaped) for the
+	 *  in-app preview, which the app styles and prints with `window.print()`.
+	 */
+	printCalendarHtml: (options: ExportOptions, layout: PrintLayout) => typedError<string, IpcError>(__TAURI_INVOKE("print_calendar_html", { options, layout })),
 	/**  The printable calendar saved as an HTML file; `null` when cancelled. */
 	exportPrintCalendar: (options: ExportOptions, layout: PrintLayout, paper: PaperSize, path: string | null) => typedError<ExportSummary | null, IpcError>(__TAURI_INVOKE("export_print_calendar", { options, layout, paper, path })),
 	/**  The whole plan as a `.plotline` bundle; `null` when cancelled. */

@@ -47,6 +47,19 @@ fn pillar_colour(name: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// The class suffix of a pillar colour (unknown names print as slate).
+fn pillar_class(name: &str) -> &'static str {
+    PILLAR_CLASSES
+        .iter()
+        .find(|c| **c == name)
+        .copied()
+        .unwrap_or("slate")
+}
+
+const PILLAR_CLASSES: [&str; 8] = [
+    "leaf", "sky", "sun", "rose", "violet", "sand", "teal", "slate",
+];
+
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -125,15 +138,15 @@ fn chip(sel: &Selection, post: &Post, time: &str) -> String {
         .as_ref()
         .and_then(|id| sel.pillars.get(id))
         .map_or("slate", |p| p.colour.as_str());
-    let (fill, edge) = pillar_colour(colour);
     let platforms: Vec<&str> = post
         .variants
         .iter()
         .map(|v| platform_short(&v.platform))
         .collect();
     format!(
-        "<div class=\"post\" style=\"background:{fill};border-left-color:{edge}\"><span class=\"t\">{}</span> \
+        "<div class=\"post pl-{}\"><span class=\"t\">{}</span> \
          <span class=\"s\" title=\"{}\">{}</span> {}<span class=\"p\">{}</span></div>",
+        pillar_class(colour),
         esc(time),
         esc(status_label(post.status, sel.language)),
         status_mark(post.status),
@@ -184,8 +197,33 @@ fn day_cell(
     cell
 }
 
-/// The whole printable document.
+/// The whole printable document (self-contained: its own styles, no scripts).
 pub fn render(sel: &Selection, layout: PrintLayout, paper: PaperSize) -> String {
+    let size = match paper {
+        PaperSize::A4 => "A4 landscape",
+        PaperSize::Letter => "letter landscape",
+    };
+    let mut colours = String::new();
+    for c in PILLAR_CLASSES {
+        let (fill, edge) = pillar_colour(c);
+        colours.push_str(&format!(
+            ".pl-{c}{{background:{fill};border-left-color:{edge}}}\n"
+        ));
+    }
+    format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}{colours}@page {{ size: {size}; margin: 10mm; }}</style></head><body>{}</body></html>",
+        match sel.language {
+            Language::En => "en",
+            Language::Ja => "ja",
+        },
+        esc(&sel.business),
+        render_pages(sel, layout)
+    )
+}
+
+/// Only the pages (no document, no styles): what the app shows in its preview, styled by its
+/// own stylesheet (the app's CSP allows no inline styles).
+pub fn render_pages(sel: &Selection, layout: PrintLayout) -> String {
     let w = words(sel.language);
     let mut by_day: BTreeMap<NaiveDate, Vec<(String, &Post)>> = BTreeMap::new();
     for p in &sel.posts {
@@ -203,19 +241,7 @@ pub fn render(sel: &Selection, layout: PrintLayout, paper: PaperSize) -> String 
         .or_else(|| by_day.keys().next_back().copied())
         .unwrap_or(first)
         .max(first);
-    let size = match paper {
-        PaperSize::A4 => "A4 landscape",
-        PaperSize::Letter => "letter landscape",
-    };
-    let mut html = format!(
-        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{}\n@page {{ size: {size}; margin: 10mm; }}</style></head><body>",
-        match sel.language {
-            Language::En => "en",
-            Language::Ja => "ja",
-        },
-        esc(&sel.business),
-        STYLE
-    );
+    let mut html = String::new();
     let mut pages: Vec<String> = Vec::new();
     match layout {
         PrintLayout::Month => {
@@ -285,7 +311,6 @@ pub fn render(sel: &Selection, layout: PrintLayout, paper: PaperSize) -> String 
         }
         html.push_str("</section>");
     }
-    html.push_str("</body></html>");
     html
 }
 
@@ -294,15 +319,14 @@ fn legend(sel: &Selection, w: &Words) -> String {
     let mut pillars: Vec<_> = sel.pillars.values().collect();
     pillars.sort_by_key(|p| (p.sort_order, p.name.clone()));
     for p in pillars {
-        let (fill, edge) = pillar_colour(&p.colour);
         out.push_str(&format!(
-            "<span class=\"key\" style=\"background:{fill};border-left-color:{edge}\">{}</span>",
+            "<span class=\"key pl-{}\">{}</span>",
+            pillar_class(&p.colour),
             esc(&p.name)
         ));
     }
-    let (fill, edge) = pillar_colour("slate");
     out.push_str(&format!(
-        "<span class=\"key\" style=\"background:{fill};border-left-color:{edge}\">{}</span>",
+        "<span class=\"key pl-slate\">{}</span>",
         w.no_pillar
     ));
     out.push_str(&format!(" <strong>{}</strong>", w.statuses));
@@ -343,6 +367,11 @@ td.out{background:#f7f8f9;color:#9aa5ad}
 @media screen{body{background:#e9ecee}.page{background:#fff;margin:12px auto;max-width:1100px;box-shadow:0 1px 3px rgba(0,0,0,.2)}}
 @media print{body{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 ";
+
+/// The pages only, for the in-app preview.
+pub fn preview(conn: &Connection, opts: &ExportOptions, layout: PrintLayout) -> Result<String> {
+    Ok(render_pages(&select(conn, opts)?, layout))
+}
 
 /// Select and render in one step.
 pub fn export(
