@@ -158,8 +158,14 @@ export function PrintCard({ options }: { options: ExportOptions }) {
   );
 }
 
+function when(iso: string | null, language: string): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(language, { dateStyle: "medium", timeStyle: "short" });
+}
+
 export function BundleCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const exporter = useExportBundle();
   const previewer = usePreviewBundle();
   const apply = useApplyBundle();
@@ -259,14 +265,14 @@ export function BundleCard() {
                       <p className="share-conflict__name">
                         {c.label || c.key} <span className="share-conflict__table">{t(`share.tables.${c.table}`, { defaultValue: c.table })}</span>
                       </p>
-                      <p className="share-conflict__fields">{t("share.bundle.fields", { fields: c.fields.join(", ") })}</p>
+                      <p className="share-conflict__fields">{t("share.bundle.fields", { fields: c.fields.map((f) => f.replaceAll("_", " ")).join(", ") })}</p>
                       <RadioGroup
                         legend={t("share.bundle.choose")}
                         name={`share-conflict-${k}`}
                         value={choices[k] ?? ("" as Resolution)}
                         options={[
-                          { value: "mine" as Resolution, label: t("share.bundle.mine", { date: (c.mineUpdatedAt ?? "").slice(0, 16).replace("T", " ") }) },
-                          { value: "theirs" as Resolution, label: t("share.bundle.theirs", { date: (c.theirsUpdatedAt ?? "").slice(0, 16).replace("T", " ") }) },
+                          { value: "mine" as Resolution, label: t("share.bundle.mine", { date: when(c.mineUpdatedAt, i18n.language) }) },
+                          { value: "theirs" as Resolution, label: t("share.bundle.theirs", { date: when(c.theirsUpdatedAt, i18n.language) }) },
                         ]}
                         onChange={(v) => setChoices((old) => ({ ...old, [k]: v }))}
                         testIdPrefix={`share-conflict-${c.key}`}
