@@ -344,6 +344,8 @@ export type Conflict = {
 	theirsUpdatedAt: string | null,
 	/**  The columns that differ. */
 	fields: string[],
+	/**  Those columns' values on each side (shortened), so the user can tell them apart. */
+	changes: FieldChange[],
 };
 
 export type ContentFacts = {
@@ -495,6 +497,12 @@ export type FactorWeight = {
 	/**  Points out of 100. */
 	weight: number | null,
 	explanation: Localized,
+};
+
+export type FieldChange = {
+	field: string,
+	mine: string,
+	theirs: string,
 };
 
 /**  How well a platform suits a kind of business. */

@@ -533,6 +533,11 @@ fn merging_takes_one_sided_changes_and_asks_about_rows_changed_on_both_sides() {
         ("posts", ids[0].as_str())
     );
     assert!(c.fields.contains(&"title".to_string()));
+    let t = c.changes.iter().find(|ch| ch.field == "title").unwrap();
+    assert_eq!(
+        (t.mine.as_str(), t.theirs.as_str()),
+        ("Mine: both changed", "Theirs: both changed")
+    );
     let posts = preview.tables.iter().find(|t| t.table == "posts").unwrap();
     assert_eq!((posts.updated, posts.kept, posts.conflicts), (1, 1, 1));
 

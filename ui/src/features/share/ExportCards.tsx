@@ -265,7 +265,22 @@ export function BundleCard() {
                       <p className="share-conflict__name">
                         {c.label || c.key} <span className="share-conflict__table">{t(`share.tables.${c.table}`, { defaultValue: c.table })}</span>
                       </p>
-                      <p className="share-conflict__fields">{t("share.bundle.fields", { fields: c.fields.map((f) => f.replaceAll("_", " ")).join(", ") })}</p>
+                      {c.fields.length > 4 && (
+                        <p className="share-conflict__fields">{t("share.bundle.fields", { fields: c.fields.map((f) => f.replaceAll("_", " ")).join(", ") })}</p>
+                      )}
+                      <dl className="share-conflict__changes">
+                        {c.changes.slice(0, 4).map((ch) => (
+                          <div key={ch.field} className="share-conflict__change">
+                            <dt>{ch.field.replaceAll("_", " ")}</dt>
+                            <dd>
+                              <span className="share-conflict__side">{t("share.bundle.mineShort")}</span> {ch.mine || "—"}
+                            </dd>
+                            <dd>
+                              <span className="share-conflict__side">{t("share.bundle.theirsShort")}</span> {ch.theirs || "—"}
+                            </dd>
+                          </div>
+                        ))}
+                      </dl>
                       <RadioGroup
                         legend={t("share.bundle.choose")}
                         name={`share-conflict-${k}`}

@@ -39,6 +39,7 @@ const conflict = (key: string, label: string): api.Conflict => ({
   mineUpdatedAt: "2026-05-01T08:00:00Z",
   theirsUpdatedAt: "2026-05-01T08:30:00Z",
   fields: ["title"],
+  changes: [{ field: "title", mine: `${label} (mine)`, theirs: `${label} (theirs)` }],
 });
 
 describe("Share screen", () => {
@@ -93,6 +94,7 @@ describe("Share screen", () => {
     const review = await screen.findByTestId("share-bundle-review");
     expect(review).toHaveTextContent("Sunrise Bakery");
     expect(screen.getAllByTestId("share-conflict")).toHaveLength(2);
+    expect(screen.getAllByTestId("share-conflict")[0]).toHaveTextContent("Spring menu (theirs)");
     expect(screen.getByTestId("share-bundle-import")).toBeDisabled();
     await user.click(screen.getByTestId("share-conflict-p1-theirs"));
     expect(screen.getByTestId("share-bundle-import")).toBeDisabled();

@@ -436,6 +436,29 @@ pub struct Conflict {
     pub theirs_updated_at: Option<String>,
     /// The columns that differ.
     pub fields: Vec<String>,
+    /// Those columns' values on each side (shortened), so the user can tell them apart.
+    pub changes: Vec<FieldChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldChange {
+    pub field: String,
+    pub mine: String,
+    pub theirs: String,
+}
+
+fn shown(v: Option<&serde_json::Value>) -> String {
+    let text = match v {
+        None | Some(serde_json::Value::Null) => String::new(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let mut out: String = text.chars().take(120).collect();
+    if text.chars().count() > 120 {
+        out.push('…');
+    }
+    out
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, specta::Type)]
@@ -640,6 +663,14 @@ fn analyse<'a>(conn: &Connection, unpacked: &'a Unpacked) -> Result<Analysis<'a>
                                 label: label(&mine),
                                 mine_updated_at: Some(m.to_string()).filter(|s| !s.is_empty()),
                                 theirs_updated_at: Some(t.to_string()).filter(|s| !s.is_empty()),
+                                changes: diff
+                                    .iter()
+                                    .map(|f| FieldChange {
+                                        field: f.clone(),
+                                        mine: shown(mine.get(f.as_str())),
+                                        theirs: shown(row.get(f.as_str())),
+                                    })
+                                    .collect(),
                                 fields: diff,
                             });
                         }

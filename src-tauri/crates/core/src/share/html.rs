@@ -365,7 +365,7 @@ td.out{background:#f7f8f9;color:#9aa5ad}
 .key{border-left:3px solid;padding:1px 4px;border-radius:2px}
 .note{color:#55626d}
 @media screen{body{background:#e9ecee}.page{background:#fff;margin:12px auto;max-width:1100px;box-shadow:0 1px 3px rgba(0,0,0,.2)}}
-@media print{body{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+@media print{body{-webkit-print-color-adjust:exact;print-color-adjust:exact}td.day{height:25mm}.week td.day{height:140mm}}
 ";
 
 /// The pages only, for the in-app preview.
