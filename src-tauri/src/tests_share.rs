@@ -86,6 +86,17 @@ fn exports_go_through_the_save_dialog_or_a_test_path_and_cancel_returns_null() {
     .unwrap_err();
     assert_eq!(err["field"], "to");
 
+    let empty = invoke(
+        &w,
+        "export_ics",
+        json!({ "options": { "from": "2001-01-01", "to": "2001-01-02", "platforms": [], "statuses": [], "includeEvents": false }, "path": null }),
+    )
+    .unwrap_err();
+    assert!(empty["message"]
+        .as_str()
+        .unwrap()
+        .contains("No posts match"));
+
     let cancelled = app_cancel(&t.path().join("data2"));
     let w2 = window(&cancelled, "main");
     invoke(&w2, "load_sample_workspace", json!({ "language": "en" })).unwrap();

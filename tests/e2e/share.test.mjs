@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Harness, ROOT } from "./lib/harness.mjs";
@@ -62,14 +62,28 @@ test("Japanese sample bakery: export a calendar file from the Share screen and p
     assert.match(ics, /ステータス: /);
     await shot(h, "share-ja-ics-saved");
 
+    // Holidays from a calendar file go into the events lane after a preview.
+    const holidays = path.join(h.tmp, "exports", "holidays.ics");
+    writeFileSync(
+      holidays,
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:h1\r\n" +
+        "DTSTART;VALUE=DATE:20261223\r\nDTEND;VALUE=DATE:20261224\r\nSUMMARY:商店街クリスマス市\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    await testPaths(s, { open: holidays });
+    await s.execute('document.querySelector("[data-testid=share-ics-import]").scrollIntoView({ block: "end" })');
+    await click(s, "share-ics-import-open");
+    await s.waitForText('[data-testid="share-ics-import-review"]', (t) => t.includes("商店街クリスマス市"), { timeout: 20000 });
+    await s.execute('document.querySelector("[data-testid=share-ics-import]").scrollIntoView({ block: "end" })');
+    await shot(h, "share-ja-ics-import-preview");
+    await click(s, "share-ics-import-apply");
+    await s.waitForText('[data-testid="share-ics-import-status"]', (t) => t.includes("1件"), { timeout: 20000 });
+    await shot(h, "share-ja-ics-imported");
     await scrollTo(s, "share-print");
     await click(s, "share-print-preview");
     await s.find('[data-testid="share-print-pages"] .page', { timeout: 20000 });
     await scrollTo(s, "share-print-pages");
     await shot(h, "share-ja-print-preview");
 
-    await scrollTo(s, "share-csv-import");
-    await shot(h, "share-ja-imports");
   });
 });
 

@@ -68,6 +68,15 @@ fn explicit(path: Option<String>) -> Result<Option<PathBuf>, IpcError> {
     }
 }
 
+/// Nothing to write: say so instead of saving an empty file.
+fn nothing_selected() -> Error {
+    Error::field(
+        "from",
+        "No posts match these options. Widen the dates or untick some platforms or statuses, \
+         then export again.",
+    )
+}
+
 fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
 }
@@ -117,6 +126,9 @@ pub async fn export_ics(
     state
         .run(move |s| {
             let (ics, posts, events) = s.read(|c| ics_export::export(c, &options))?;
+            if posts + events == 0 {
+                return Err(nothing_selected());
+            }
             let name = format!("plotline-calendar-{}.ics", today());
             let Some(dest) = save_path(&picker, path, &name, ("Calendar file", "ics")) else {
                 return Ok(None);
@@ -150,6 +162,9 @@ pub async fn export_csv(
         .run(move |s| {
             let (bytes, posts, rows, notes) =
                 s.read(|c| csv_export::export(c, &options, format))?;
+            if rows == 0 {
+                return Err(nothing_selected());
+            }
             let tag = match format {
                 CsvFormat::Plotline => "plotline",
                 CsvFormat::Buffer => "buffer",

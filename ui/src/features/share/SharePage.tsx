@@ -124,7 +124,7 @@ export function SharePage({ extra }: { extra?: ReactNode } = {}) {
       <PrintCard options={options} />
       <BundleCard />
       <h2 className="share-section-title">{t("share.sections.import")}</h2>
-      <div className="share-grid">
+      <div className="share-grid share-grid--top">
         <CsvImportCard />
         <IcsImportCard />
       </div>
