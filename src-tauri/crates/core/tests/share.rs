@@ -604,6 +604,17 @@ fn malicious_or_foreign_bundles_are_refused_and_nothing_is_written() {
         .unwrap();
     let symlink = symlink.finish().unwrap().into_inner();
     let huge = vec![b' '; (bundle::MAX_PLAN_BYTES + 10) as usize];
+    // The same plan stored without compression is no "bomb": the plan size cap refuses it.
+    let mut stored = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    stored
+        .start_file(
+            "plan.json",
+            zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored),
+        )
+        .unwrap();
+    stored.write_all(&huge).unwrap();
+    let stored = stored.finish().unwrap().into_inner();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "zip-slip",
