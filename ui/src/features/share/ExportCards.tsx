@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, StatusMessage } from "../../components/Alert";
 import { Button } from "../../components/Button";
@@ -83,15 +83,10 @@ export function PrintCard({ options }: { options: ExportOptions }) {
   const { t } = useTranslation();
   const [layout, setLayout] = useState<PrintLayout>("month");
   const [paper, setPaper] = useState<PaperSize>("a4");
-  const preview = usePrintPreview();
+  const [open, setOpen] = useState(false);
+  const preview = usePrintPreview(options, layout, open);
   const save = useExportPrint();
   const saved = useSavedMessage();
-  const { mutate } = preview;
-  // The preview follows the options while it is open.
-  const shown = preview.data !== undefined;
-  useEffect(() => {
-    if (shown) mutate({ options, layout });
-  }, [shown, mutate, options, layout]);
 
   function print() {
     // Only the calendar pages are printed (see "share-printing" in app.css).
@@ -129,7 +124,11 @@ export function PrintCard({ options }: { options: ExportOptions }) {
         />
       </div>
       <div className="button-row">
-        <Button busy={preview.isPending} onClick={() => preview.mutate({ options, layout })} data-testid="share-print-preview">
+        <Button
+          busy={open && preview.isFetching}
+          onClick={() => (open ? void preview.refetch() : setOpen(true))}
+          data-testid="share-print-preview"
+        >
           {t("share.print.preview")}
         </Button>
         <Button variant="primary" disabled={!preview.data} onClick={print} data-testid="share-print-print">

@@ -1,7 +1,7 @@
 // TanStack Query hooks for the Share screen. Exports and imports are mutations (each one opens a
 // native file dialog on the Rust side); a finished import refreshes every cached query, since a
 // bundle can change any part of the plan.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   applyBundleImport,
   applyCsvImport,
@@ -20,9 +20,13 @@ import type { AppError, CsvFormat, ExportOptions, ImportChoice, PaperSize, Print
 export const useExportIcs = () => useMutation({ mutationFn: (o: ExportOptions) => exportIcs(o) });
 export const useExportCsv = () =>
   useMutation({ mutationFn: ({ options, format }: { options: ExportOptions; format: CsvFormat }) => exportCsv(options, format) });
-export const usePrintPreview = () =>
-  useMutation<string, AppError, { options: ExportOptions; layout: PrintLayout }>({
-    mutationFn: ({ options, layout }) => printCalendarHtml(options, layout),
+/** The printable pages for the in-app preview; follows the options while `enabled`. */
+export const usePrintPreview = (options: ExportOptions, layout: PrintLayout, enabled: boolean) =>
+  useQuery<string, AppError>({
+    queryKey: ["share", "print", options, layout],
+    queryFn: () => printCalendarHtml(options, layout),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 export const useExportPrint = () =>
   useMutation({
