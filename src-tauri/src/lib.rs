@@ -15,6 +15,8 @@ mod tests_connections;
 #[cfg(test)]
 mod tests_platforms;
 #[cfg(test)]
+mod tests_share;
+#[cfg(test)]
 mod tests_strategy;
 
 use plotline_core::DataDir;
@@ -105,6 +107,17 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::connections::publish_caldav,
             commands::connections::due_posts,
             commands::connections::mark_post_published,
+            commands::share::export_ics,
+            commands::share::export_csv,
+            commands::share::print_calendar_html,
+            commands::share::export_print_calendar,
+            commands::share::export_bundle,
+            commands::share::preview_bundle_import,
+            commands::share::apply_bundle_import,
+            commands::share::preview_csv_import,
+            commands::share::apply_csv_import,
+            commands::share::preview_ics_import,
+            commands::share::apply_ics_import,
         ])
 }
 
@@ -153,6 +166,7 @@ pub fn run() {
             let dialogs = dialogs::NativeDialogs(app.handle().clone());
             app.manage(dialogs::FilePicker(std::sync::Arc::new(dialogs)));
             due_watch::start(app.handle().clone());
+            app.manage(commands::share::PendingImports::default());
             Ok(())
         })
         .invoke_handler(specta.invoke_handler())

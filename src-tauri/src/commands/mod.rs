@@ -5,6 +5,7 @@ pub mod connections;
 pub mod names;
 pub mod platforms;
 pub mod settings;
+pub mod share;
 pub mod strategy;
 pub mod system;
 pub mod workspace;

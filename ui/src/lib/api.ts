@@ -703,3 +703,86 @@ export async function copyToClipboard(text: string): Promise<void> {
     throw new AppError("unsupported", "Plotline could not copy the text. Select it and copy it with Ctrl+C.");
   }
 }
+
+// ---------------------------------------------------------------- share (issue 8)
+
+export type {
+  ExportOptions,
+  ExportSummary,
+  BundleSummary,
+  CsvFormat,
+  PrintLayout,
+  PaperSize,
+  ImportPreview,
+  ImportReport,
+  ImportChoice,
+  Resolution,
+  Conflict,
+  TableChanges,
+  CsvImportPreview,
+  IcsImportPreview,
+  Previewed,
+} from "./bindings";
+import type {
+  ExportOptions as ShareExportOptions,
+  ExportSummary as ShareExportSummary,
+  BundleSummary as ShareBundleSummary,
+  CsvFormat as ShareCsvFormat,
+  PrintLayout as SharePrintLayout,
+  PaperSize as SharePaperSize,
+  ImportPreview as ShareImportPreview,
+  ImportReport as ShareImportReport,
+  ImportChoice as ShareImportChoice,
+  CsvImportPreview as ShareCsvImportPreview,
+  IcsImportPreview as ShareIcsImportPreview,
+  Previewed as SharePreviewed,
+} from "./bindings";
+
+export const CSV_FORMATS: readonly ShareCsvFormat[] = ["plotline", "buffer", "hootsuite"];
+
+/**
+ * Automated tests only: a path that replaces the native file dialog. The e2e harness sets
+ * `window.__plotlineTestPaths`; the Rust side ignores paths unless started by the harness.
+ */
+function testPath(kind: "save" | "open"): string | null {
+  const paths = (globalThis as { __plotlineTestPaths?: { save?: string; open?: string } }).__plotlineTestPaths;
+  return paths?.[kind] ?? null;
+}
+
+export function exportIcs(options: ShareExportOptions): Promise<ShareExportSummary | null> {
+  return unwrap(commands.exportIcs(options, testPath("save")));
+}
+export function exportCsv(options: ShareExportOptions, format: ShareCsvFormat): Promise<ShareExportSummary | null> {
+  return unwrap(commands.exportCsv(options, format, testPath("save")));
+}
+export function printCalendarHtml(options: ShareExportOptions, layout: SharePrintLayout): Promise<string> {
+  return unwrap(commands.printCalendarHtml(options, layout));
+}
+export function exportPrintCalendar(
+  options: ShareExportOptions,
+  layout: SharePrintLayout,
+  paper: SharePaperSize,
+): Promise<ShareExportSummary | null> {
+  return unwrap(commands.exportPrintCalendar(options, layout, paper, testPath("save")));
+}
+export function exportBundle(): Promise<ShareBundleSummary | null> {
+  return unwrap(commands.exportBundle(testPath("save")));
+}
+export function previewBundleImport(): Promise<SharePreviewed<ShareImportPreview> | null> {
+  return unwrap(commands.previewBundleImport(testPath("open")));
+}
+export function applyBundleImport(choices: ShareImportChoice[]): Promise<ShareImportReport> {
+  return unwrap(commands.applyBundleImport(choices));
+}
+export function previewCsvImport(): Promise<SharePreviewed<ShareCsvImportPreview> | null> {
+  return unwrap(commands.previewCsvImport(testPath("open")));
+}
+export function applyCsvImport(): Promise<ShareCsvImportPreview> {
+  return unwrap(commands.applyCsvImport());
+}
+export function previewIcsImport(): Promise<SharePreviewed<ShareIcsImportPreview> | null> {
+  return unwrap(commands.previewIcsImport(testPath("open")));
+}
+export function applyIcsImport(): Promise<ShareIcsImportPreview> {
+  return unwrap(commands.applyIcsImport());
+}

@@ -138,6 +138,31 @@ export const commands = {
 	duePosts: () => typedError<DuePost[], IpcError>(__TAURI_INVOKE("due_posts")),
 	/**  "Mark as published": keep the live post's URL and move the post to Published. */
 	markPostPublished: (input: MarkPublishedInput) => typedError<Post, IpcError>(__TAURI_INVOKE("mark_post_published", { input })),
+	/**  Calendar file (ICS); `null` when the dialog is cancelled. */
+	exportIcs: (options: ExportOptions, path: string | null) => typedError<ExportSummary | null, IpcError>(__TAURI_INVOKE("export_ics", { options, path })),
+	/**  Spreadsheet (CSV) in Plotline's, Buffer's or Hootsuite's layout; `null` when cancelled. */
+	exportCsv: (options: ExportOptions, format: CsvFormat, path: string | null) => typedError<ExportSummary | null, IpcError>(__TAURI_INVOKE("export_csv", { options, format, path })),
+	/**
+	 *  The printable calendar's pages (HTML without styles, every user text escaped) for the
+	 *  in-app preview, which the app styles and prints with `window.print()`.
+	 */
+	printCalendarHtml: (options: ExportOptions, layout: PrintLayout) => typedError<string, IpcError>(__TAURI_INVOKE("print_calendar_html", { options, layout })),
+	/**  The printable calendar saved as an HTML file; `null` when cancelled. */
+	exportPrintCalendar: (options: ExportOptions, layout: PrintLayout, paper: PaperSize, path: string | null) => typedError<ExportSummary | null, IpcError>(__TAURI_INVOKE("export_print_calendar", { options, layout, paper, path })),
+	/**  The whole plan as a `.plotline` bundle; `null` when cancelled. */
+	exportBundle: (path: string | null) => typedError<BundleSummary | null, IpcError>(__TAURI_INVOKE("export_bundle", { path })),
+	/**  Choose a bundle and see what importing it would change (nothing is written). */
+	previewBundleImport: (path: string | null) => typedError<Previewed<ImportPreview> | null, IpcError>(__TAURI_INVOKE("preview_bundle_import", { path })),
+	/**  Import the previewed bundle with the user's choice for every conflict (one transaction). */
+	applyBundleImport: (choices: ImportChoice[]) => typedError<ImportReport, IpcError>(__TAURI_INVOKE("apply_bundle_import", { choices })),
+	/**  Choose a spreadsheet (Plotline or Buffer CSV) and preview its posts and row errors. */
+	previewCsvImport: (path: string | null) => typedError<Previewed<CsvImportPreview> | null, IpcError>(__TAURI_INVOKE("preview_csv_import", { path })),
+	/**  Import the previewed spreadsheet (all or nothing). */
+	applyCsvImport: () => typedError<CsvImportPreview, IpcError>(__TAURI_INVOKE("apply_csv_import")),
+	/**  Choose a calendar file and preview the events it would add to the events lane. */
+	previewIcsImport: (path: string | null) => typedError<Previewed<IcsImportPreview> | null, IpcError>(__TAURI_INVOKE("preview_ics_import", { path })),
+	/**  Add the previewed calendar file's events to the events lane. */
+	applyIcsImport: () => typedError<IcsImportPreview, IpcError>(__TAURI_INVOKE("apply_ics_import")),
 };
 
 /* Types */
@@ -249,6 +274,14 @@ export type BackupReport = {
 	schemaVersion: number,
 };
 
+export type BundleSummary = {
+	path: string,
+	tables: { [key in string]: number },
+	media: number,
+	bytes: number | null,
+	exportedAt: string,
+};
+
 export type Cadence = {
 	platform: string,
 	postsPerWeek: number,
@@ -334,6 +367,20 @@ export type Competitor = {
 /**  How sure the catalogue is about a fact group. */
 export type Confidence = "high" | "medium" | "low";
 
+export type Conflict = {
+	table: string,
+	/**  The row's key values joined with " / " (what an [`ImportChoice`] names). */
+	key: string,
+	/**  A human name for the row (title or name) when it has one. */
+	label: string,
+	mineUpdatedAt: string | null,
+	theirsUpdatedAt: string | null,
+	/**  The columns that differ. */
+	fields: string[],
+	/**  Those columns' values on each side (shortened), so the user can tell them apart. */
+	changes: FieldChange[],
+};
+
 /**  A stored connection, as the UI sees it (no password). */
 export type ConnectionInfo = {
 	id: string,
@@ -375,6 +422,17 @@ export type Criterion = {
 	/**  Not wrong, but worth a second look (e.g. more than 3× growth). */
 	question: boolean,
 	reason: SmartReason,
+};
+
+export type CsvFormat = "plotline" | "buffer" | "hootsuite";
+
+export type CsvImportPreview = {
+	format: CsvFormat,
+	rows: number,
+	posts: ImportedPost[],
+	/**  Posts whose id is already in this plan (a re-import of our own export): left alone. */
+	skipped: number,
+	errors: RowError[],
 };
 
 export type Demographics = {
@@ -462,6 +520,31 @@ export type EvidenceInput = {
 
 export type EvidenceKind = "interview" | "survey" | "support" | "sales" | "analytics" | "ugc" | "assumption";
 
+/**  Filters shared by every export (the Share screen's options). */
+export type ExportOptions = {
+	/**  First local day (`YYYY-MM-DD`, inclusive); `None` = from the first planned post. */
+	from: string | null,
+	/**  Last local day (`YYYY-MM-DD`, inclusive); `None` = up to the last planned post. */
+	to: string | null,
+	/**  Platform ids; empty = every platform. */
+	platforms: string[],
+	/**  Statuses; empty = every status. */
+	statuses: PostStatus[],
+	/**  Add the events lane (launches, sales, store events) as all-day events. */
+	includeEvents: boolean,
+};
+
+/**  What an export wrote, for the success message and the CLI's JSON. */
+export type ExportSummary = {
+	path: string,
+	posts: number,
+	events: number,
+	rows: number,
+	bytes: number | null,
+	/**  Things the user should know (e.g. times rounded for Hootsuite). */
+	notes: string[],
+};
+
 /**  The five things a platform is scored on. */
 export type Factor = "audience" | "goals" | "competitors" | "capacity" | "market";
 
@@ -470,6 +553,12 @@ export type FactorWeight = {
 	/**  Points out of 100. */
 	weight: number | null,
 	explanation: Localized,
+};
+
+export type FieldChange = {
+	field: string,
+	mine: string,
+	theirs: string,
 };
 
 /**  How well a platform suits a kind of business. */
@@ -532,6 +621,59 @@ export type Holiday = {
 	country: string,
 	en: string,
 	ja: string,
+};
+
+export type IcsEventRow = {
+	title: string,
+	startsOn: string,
+	endsOn: string,
+	recurring: boolean,
+	/**  Already in the events lane (same title and first day): left alone. */
+	duplicate: boolean,
+};
+
+export type IcsImportPreview = {
+	events: IcsEventRow[],
+	added: number,
+	duplicates: number,
+	/**  Events without a start (skipped) and other notes. */
+	notes: string[],
+};
+
+/**  The user's pick for one conflict. */
+export type ImportChoice = {
+	table: string,
+	key: string,
+	take: Resolution,
+};
+
+export type ImportPreview = {
+	business: string,
+	exportedAt: string,
+	appVersion: string,
+	tables: TableChanges[],
+	conflicts: Conflict[],
+	media: number,
+	/**  Tables in the bundle this Plotline does not know (skipped). */
+	skippedTables: string[],
+	emptyWorkspace: boolean,
+};
+
+export type ImportReport = {
+	added: number,
+	updated: number,
+	kept: number,
+	unchanged: number,
+	media: number,
+	tables: TableChanges[],
+};
+
+export type ImportedPost = {
+	line: number,
+	title: string,
+	scheduledLocal: string | null,
+	platforms: string[],
+	status: PostStatus,
 };
 
 export type Industry = "cafe_restaurant" | "bakery_food" | "retail" | "beauty_wellness" | "fashion_apparel" | "hospitality_travel" | "professional_services" | "agency" | "b2b_tech" | "manufacturing" | "education" | "health_clinic" | "real_estate" | "nonprofit" | "other";
@@ -736,6 +878,8 @@ export type ObjectiveReview = {
 };
 
 export type ObjectiveStatus = "draft" | "active" | "achieved" | "dropped";
+
+export type PaperSize = "a4" | "letter";
 
 export type Persona = {
 	id: string,
@@ -956,6 +1100,14 @@ export type PostTime = {
 	local: string,
 };
 
+/**  A preview with the name of the file it is about. */
+export type Previewed<T> = {
+	fileName: string,
+	preview: T,
+};
+
+export type PrintLayout = "month" | "week";
+
 export type Psychographics = {
 	values: string[],
 	interests: string[],
@@ -1010,6 +1162,8 @@ export type Recommendation = {
 /**  Where the customers are. */
 export type Region = "japan" | "international" | "both";
 
+export type Resolution = "mine" | "theirs";
+
 export type RestoreReport = {
 	path: string,
 	schemaVersion: number,
@@ -1042,6 +1196,11 @@ export type RiskReview = {
 };
 
 export type Role = "owner" | "operator" | "manager" | "brand_legal";
+
+export type RowError = {
+	line: number,
+	message: string,
+};
 
 export type ScorePart = {
 	factor: Factor,
@@ -1129,6 +1288,15 @@ export type StepStatus =
 export type SystemDefaults = {
 	timeZone: string,
 	language: Language,
+};
+
+export type TableChanges = {
+	table: string,
+	added: number,
+	updated: number,
+	unchanged: number,
+	kept: number,
+	conflicts: number,
 };
 
 export type TeamMember = {

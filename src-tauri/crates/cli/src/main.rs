@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use plotline_core::platforms::{self, recommend::recommend, recommend::WizardAnswers};
 use plotline_core::workspace::Language;
-use plotline_core::{calendar, demo, info, media, personas, strategy, DataDir, Store};
+use plotline_core::{calendar, demo, info, media, personas, share, strategy, DataDir, Store};
 
 #[derive(Parser)]
 #[command(
@@ -65,6 +65,16 @@ enum Command {
     Media {
         #[command(subcommand)]
         command: MediaCommand,
+    },
+    /// Export the plan: calendar file, spreadsheet, plan bundle or printable calendar.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Import a plan bundle or a spreadsheet of posts.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
     },
     /// Publish the plan's dated posts to a team calendar.
     Publish {
@@ -127,6 +137,90 @@ fn publish_caldav(
         PARTIAL.store(true, std::sync::atomic::Ordering::SeqCst);
     }
     to_json(summary)
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// First local day (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Last local day (YYYY-MM-DD), inclusive.
+    #[arg(long)]
+    to: Option<String>,
+    /// Only these platforms (repeat or comma-separate).
+    #[arg(long, value_delimiter = ',')]
+    platform: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// Calendar file (ICS) with the events lane.
+    Ics {
+        #[command(flatten)]
+        args: ExportArgs,
+    },
+    /// Spreadsheet (CSV) in Plotline's, Buffer's or Hootsuite's layout.
+    Csv {
+        #[command(flatten)]
+        args: ExportArgs,
+        #[arg(long, value_enum, default_value_t = CsvFormatArg::Plotline)]
+        format: CsvFormatArg,
+    },
+    /// The whole plan as a .plotline bundle.
+    Bundle {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The printable calendar (HTML; open it in a browser and print).
+    Html {
+        #[command(flatten)]
+        args: ExportArgs,
+        #[arg(long, value_enum, default_value_t = LayoutArg::Month)]
+        layout: LayoutArg,
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// Merge a .plotline bundle (conflicts keep this side unless --take-theirs).
+    Bundle {
+        file: PathBuf,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Resolve every conflict with the bundle's version.
+        #[arg(long)]
+        take_theirs: bool,
+    },
+    /// Posts from a Plotline or Buffer CSV (all or nothing).
+    Csv {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CsvFormatArg {
+    Plotline,
+    Buffer,
+    Hootsuite,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    Month,
+    Week,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
 }
 
 #[derive(Subcommand)]
@@ -305,9 +399,120 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
             action: PersonaAction::List,
         } => to_json(store.read(personas::list)?),
         Command::Plan => to_json(store.read(strategy::plan::overview)?),
+        Command::Export { what } => export(&store, what),
+        Command::Import { what } => import(&store, what),
         Command::Publish {
             command: PublishCommand::Caldav { url, user, dry_run },
         } => publish_caldav(&store, &url, &user, dry_run),
+    }
+}
+
+fn export_options(a: &ExportArgs) -> share::ExportOptions {
+    share::ExportOptions {
+        from: a.from.clone(),
+        to: a.to.clone(),
+        platforms: a.platform.clone(),
+        statuses: vec![],
+        include_events: true,
+    }
+}
+
+fn export(store: &Store, what: ExportWhat) -> plotline_core::Result<serde_json::Value> {
+    let done = |out: &std::path::Path,
+                bytes: u64,
+                posts: u32,
+                events: u32,
+                rows: u32,
+                notes: Vec<String>| {
+        to_json(share::ExportSummary {
+            path: out.display().to_string(),
+            posts,
+            events,
+            rows,
+            bytes,
+            notes,
+        })
+    };
+    match what {
+        ExportWhat::Ics { args } => {
+            let (ics, posts, events) =
+                store.read(|c| share::ics_export::export(c, &export_options(&args)))?;
+            let bytes = share::write_file(&args.out, ics.as_bytes())?;
+            done(&args.out, bytes, posts, events, posts + events, vec![])
+        }
+        ExportWhat::Csv { args, format } => {
+            let format = match format {
+                CsvFormatArg::Plotline => share::csv_export::CsvFormat::Plotline,
+                CsvFormatArg::Buffer => share::csv_export::CsvFormat::Buffer,
+                CsvFormatArg::Hootsuite => share::csv_export::CsvFormat::Hootsuite,
+            };
+            let (csv, posts, rows, notes) =
+                store.read(|c| share::csv_export::export(c, &export_options(&args), format))?;
+            let bytes = share::write_file(&args.out, &csv)?;
+            done(&args.out, bytes, posts, 0, rows, notes)
+        }
+        ExportWhat::Bundle { out } => to_json(share::bundle::export(store, &out)?),
+        ExportWhat::Html {
+            args,
+            layout,
+            paper,
+        } => {
+            let layout = match layout {
+                LayoutArg::Month => share::html::PrintLayout::Month,
+                LayoutArg::Week => share::html::PrintLayout::Week,
+            };
+            let paper = match paper {
+                PaperArg::A4 => share::html::PaperSize::A4,
+                PaperArg::Letter => share::html::PaperSize::Letter,
+            };
+            let (doc, posts) =
+                store.read(|c| share::html::export(c, &export_options(&args), layout, paper))?;
+            let bytes = share::write_file(&args.out, doc.as_bytes())?;
+            done(&args.out, bytes, posts, 0, posts, vec![])
+        }
+    }
+}
+
+fn import(store: &Store, what: ImportWhat) -> plotline_core::Result<serde_json::Value> {
+    match what {
+        ImportWhat::Bundle {
+            file,
+            dry_run,
+            take_theirs,
+        } => {
+            let preview = share::bundle::preview(store, &file)?;
+            if dry_run {
+                return to_json(serde_json::json!({ "dryRun": true, "preview": preview }));
+            }
+            let take = if take_theirs {
+                share::bundle::Resolution::Theirs
+            } else {
+                share::bundle::Resolution::Mine
+            };
+            let choices: Vec<share::ImportChoice> = preview
+                .conflicts
+                .iter()
+                .map(|c| share::ImportChoice {
+                    table: c.table.clone(),
+                    key: c.key.clone(),
+                    take,
+                })
+                .collect();
+            let report = share::bundle::apply(store, &file, &choices)?;
+            to_json(
+                serde_json::json!({ "dryRun": false, "conflicts": preview.conflicts, "report": report }),
+            )
+        }
+        ImportWhat::Csv { file, dry_run } => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                plotline_core::Error::io(format!("Could not read {}", file.display()), e)
+            })?;
+            if dry_run {
+                to_json(share::csv_import::preview(store, &bytes)?)
+            } else {
+                to_json(share::csv_import::apply(store, &bytes)?)
+            }
+        }
     }
 }
 

@@ -18,6 +18,7 @@ pub mod personas;
 pub mod platforms;
 pub mod publishing;
 pub mod secrets;
+pub mod share;
 pub mod strategy;
 pub mod system;
 pub mod workspace;

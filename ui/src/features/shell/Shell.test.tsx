@@ -61,7 +61,7 @@ describe("app shell", () => {
     expect(screen.getByTestId("page-personas")).toBeInTheDocument();
   });
 
-  it.each(["objectives", "personas", "platforms", "pillars", "media", "results", "share"] as const)(
+  it.each(["objectives", "personas", "platforms", "pillars", "media", "results"] as const)(
     "%s shows an explanatory empty state with what comes next",
     async (id) => {
       const { user } = renderWithProviders(<App />);

@@ -33,6 +33,7 @@ export const {
   POST_STATUSES,
   CONTENT_TYPES,
   FORMATS,
+  CSV_FORMATS,
 } = actual;
 
 export const SAMPLE_WORKSPACE: Api.Workspace = {
@@ -812,3 +813,52 @@ export const markPostPublished = vi.fn(async (postId: string, url: string): Prom
 export const copyToClipboard = vi.fn(async (text: string): Promise<void> => {
   connectionsBackend.clipboard.push(text);
 });
+// ---------------------------------------------------------------- share (issue 8)
+
+const exported = (path: string, rows = 3): Api.ExportSummary => ({ path, posts: rows, events: 0, rows, bytes: 1024, notes: [] });
+export const exportIcs = vi.fn(async (): Promise<Api.ExportSummary | null> => exported("/home/me/plotline-calendar.ics"));
+export const exportCsv = vi.fn(
+  async (_o: Api.ExportOptions, format: Api.CsvFormat): Promise<Api.ExportSummary | null> => exported(`/home/me/plotline-posts-${format}.csv`),
+);
+export const printCalendarHtml = vi.fn(
+  async (): Promise<string> => "<!DOCTYPE html><html><body><section class=\"page\">Sunrise Bakery</section></body></html>",
+);
+export const exportPrintCalendar = vi.fn(async (): Promise<Api.ExportSummary | null> => exported("/home/me/plotline-calendar.html"));
+export const exportBundle = vi.fn(
+  async (): Promise<Api.BundleSummary | null> => ({
+    path: "/home/me/plotline-plan.plotline",
+    tables: { posts: 3 },
+    media: 0,
+    bytes: 2048,
+    exportedAt: "2026-05-01T00:00:00Z",
+  }),
+);
+export const shareBackend: { bundlePreview: Api.Previewed<Api.ImportPreview> | null } = { bundlePreview: null };
+export const previewBundleImport = vi.fn(async (): Promise<Api.Previewed<Api.ImportPreview> | null> => shareBackend.bundlePreview);
+export const applyBundleImport = vi.fn(
+  async (choices: Api.ImportChoice[]): Promise<Api.ImportReport> => ({
+    added: 1,
+    updated: choices.filter((c) => c.take === "theirs").length,
+    kept: choices.filter((c) => c.take === "mine").length,
+    unchanged: 0,
+    media: 0,
+    tables: [],
+  }),
+);
+const csvPreview: Api.CsvImportPreview = {
+  format: "buffer",
+  rows: 2,
+  posts: [{ line: 2, title: "Weekend brunch", scheduledLocal: "2026-05-02T10:30", platforms: [], status: "draft" }],
+  skipped: 0,
+  errors: [{ line: 3, message: "Text is empty; every post needs its text." }],
+};
+export const previewCsvImport = vi.fn(async (): Promise<Api.Previewed<Api.CsvImportPreview> | null> => ({ fileName: "buffer.csv", preview: csvPreview }));
+export const applyCsvImport = vi.fn(async (): Promise<Api.CsvImportPreview> => csvPreview);
+const icsPreview: Api.IcsImportPreview = {
+  events: [{ title: "Christmas market", startsOn: "2026-12-24", endsOn: "2026-12-25", recurring: false, duplicate: false }],
+  added: 1,
+  duplicates: 0,
+  notes: [],
+};
+export const previewIcsImport = vi.fn(async (): Promise<Api.Previewed<Api.IcsImportPreview> | null> => ({ fileName: "holidays.ics", preview: icsPreview }));
+export const applyIcsImport = vi.fn(async (): Promise<Api.IcsImportPreview> => icsPreview);

@@ -51,6 +51,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "publishing (CalDAV publish records, posts marked published by hand)",
         sql: crate::publishing::SCHEMA,
     },
+    Migration {
+        version: 8,
+        name: "team sharing (bundle exchanges: the merge base)",
+        sql: crate::share::bundle::SCHEMA,
+    },
 ];
 
 pub fn latest_version() -> u32 {
