@@ -93,6 +93,14 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::strategy::reorder_personas,
             commands::strategy::persona_from_template,
             commands::strategy::get_plan_overview,
+            commands::calendar::check_post_draft,
+            commands::calendar::update_event,
+            commands::calendar::delete_event,
+            commands::calendar::delete_series,
+            commands::calendar::skip_post_occurrence,
+            commands::calendar::list_incident_contacts,
+            commands::calendar::save_incident_contact,
+            commands::calendar::delete_incident_contact,
         ])
 }
 

@@ -69,4 +69,12 @@ pub const COMMANDS: &[&str] = &[
     "reorder_personas",
     "persona_from_template",
     "get_plan_overview",
+    "check_post_draft",
+    "update_event",
+    "delete_event",
+    "delete_series",
+    "skip_post_occurrence",
+    "list_incident_contacts",
+    "save_incident_contact",
+    "delete_incident_contact",
 ];

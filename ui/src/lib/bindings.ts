@@ -120,6 +120,19 @@ export const commands = {
 	personaFromTemplate: (template: IndustryTemplate) => typedError<PersonaInput, IpcError>(__TAURI_INVOKE("persona_from_template", { template })),
 	/**  The chain at a glance: each link's state, what is missing, and pitfalls. */
 	getPlanOverview: () => typedError<PlanOverview, IpcError>(__TAURI_INVOKE("get_plan_overview")),
+	/**  Live platform checks of the editor's unsaved form (length, hashtags, links, media). */
+	checkPostDraft: (input: DraftCheckInput) => typedError<VariantCheck[], IpcError>(__TAURI_INVOKE("check_post_draft", { input })),
+	updateEvent: (id: string, input: EventInput) => typedError<Event, IpcError>(__TAURI_INVOKE("update_event", { id, input })),
+	deleteEvent: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_event", { id })),
+	/**  Delete a series and its unpublished occurrences (published ones stay as history). */
+	deleteSeries: (seriesId: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_series", { seriesId })),
+	/**  "Skip this occurrence": leave the post's date out of its series and delete it. */
+	skipPostOccurrence: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("skip_post_occurrence", { id })),
+	/**  The incident playbook's contacts, in step order. */
+	listIncidentContacts: () => typedError<IncidentContact[], IpcError>(__TAURI_INVOKE("list_incident_contacts")),
+	/**  Add (`id` = null) or change a playbook contact. */
+	saveIncidentContact: (id: string | null, input: IncidentContactInput) => typedError<IncidentContact, IpcError>(__TAURI_INVOKE("save_incident_contact", { id, input })),
+	deleteIncidentContact: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_incident_contact", { id })),
 };
 
 /* Types */
@@ -342,6 +355,13 @@ export type Demographics = {
 	incomeBand: string,
 };
 
+/**  What the editor sends: the unsaved form and the file types of the attached media. */
+export type DraftCheckInput = {
+	post: PostInput,
+	/**  Lower-case file extensions of the attached media (`jpg`, `mp4`); empty if none. */
+	mediaFormats: string[],
+};
+
 export type Effort = {
 	kind: EffortKind,
 	level: EffortLevel,
@@ -469,6 +489,34 @@ export type Holiday = {
 	ja: string,
 };
 
+export type IncidentContact = {
+	id: string,
+	step: IncidentStep,
+	name: string,
+	role: string,
+	phone: string,
+	email: string,
+	notes: string,
+};
+
+export type IncidentContactInput = {
+	step: IncidentStep,
+	name: string,
+	role: string,
+	phone: string,
+	email: string,
+	notes: string,
+};
+
+/**  The three steps of the playbook, in order. */
+export type IncidentStep = 
+/**  Check the facts: what was posted, what people say, is it true. */
+"verify" | 
+/**  Tell the people who decide (owner, manager, advisers). */
+"escalate" | 
+/**  Answer publicly, once, with facts and an apology where due. */
+"respond";
+
 export type Industry = "cafe_restaurant" | "bakery_food" | "retail" | "beauty_wellness" | "fashion_apparel" | "hospitality_travel" | "professional_services" | "agency" | "b2b_tech" | "manufacturing" | "education" | "health_clinic" | "real_estate" | "nonprofit" | "other";
 
 export type IndustryTemplate = "cafe_bakery" | "salon" | "retail" | "b2b_services" | "local_services";
@@ -480,6 +528,38 @@ export type IpcError = {
 	/**  For bad input: the form field (camelCase property name) to show the message next to. */
 	field: string | null,
 };
+
+export type Issue = {
+	severity: Severity,
+	code: IssueCode,
+	/**  An English sentence for logs and error messages (the UI translates `code`). */
+	message: string,
+	/**  A value the message refers to (a file extension, a format), if any. */
+	detail: string | null,
+};
+
+/**  What a check found; the UI words each code in the user's language. */
+export type IssueCode = 
+/**  The text (with hashtags and an in-text link) is longer than the platform allows. */
+"too_long" | 
+/**  More hashtags than the platform accepts. */
+"too_many_hashtags" | 
+/**  Nothing to publish on this platform. */
+"empty_text" | 
+/**  A link is written in the text where it cannot be clicked. */
+"link_not_clickable" | 
+/**  The post has links but this variant does not say where the link goes. */
+"link_not_placed" | 
+/**  The link goes to the first comment, but the platform has no first comment. */
+"first_comment_unsupported" | 
+/**  A link sticker only exists in Instagram/Facebook stories. */
+"sticker_unsupported" | 
+/**  The post's format is not one this platform publishes. */
+"format_not_supported" | 
+/**  The platform only publishes photos or videos and none is attached yet. */
+"media_required" | 
+/**  An attached file's type is not accepted by the platform. */
+"media_format_not_allowed";
 
 export type Kpi = {
 	id: string,
@@ -828,6 +908,8 @@ export type Post = {
 	links: string[],
 	seriesId: string | null,
 	variants: Variant[],
+	/**  The statuses the approval flow allows next (from `workflow::allowed_next`). */
+	allowedNext: PostStatus[],
 	createdAt: string,
 	updatedAt: string,
 };
@@ -955,6 +1037,8 @@ export type SeriesInput = {
 	/**  How many occurrences, if any (capped at [`MAX_OCCURRENCES`]). */
 	count: number | null,
 };
+
+export type Severity = "error" | "warning";
 
 export type SmartCheck = {
 	specific: Criterion,
@@ -1090,6 +1174,19 @@ export type Variant = {
 	hashtags: string[],
 	firstComment: string | null,
 	linkPlacement: LinkPlacement,
+};
+
+export type VariantCheck = {
+	platform: string,
+	/**  The variant still uses the master text. */
+	inherits: boolean,
+	/**  Length as the platform counts it (text + hashtags + an in-text link). */
+	length: number,
+	limit: number,
+	counting: Counting,
+	hashtags: number,
+	hashtagLimit: number | null,
+	issues: Issue[],
 };
 
 export type VariantInput = {

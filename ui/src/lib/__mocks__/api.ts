@@ -610,8 +610,21 @@ export const calendarBackend: { posts: Api.Post[]; pillars: Api.Pillar[]; failMo
   failMoves: false,
 };
 
+/** The fake backend's answer for `allowedNext` (the real one comes from core's workflow). */
+const FAKE_NEXT: Record<Api.PostStatus, Api.PostStatus[]> = {
+  idea: ["draft"],
+  draft: ["idea", "in_review"],
+  in_review: ["approved", "changes_requested", "draft"],
+  changes_requested: ["draft", "in_review"],
+  approved: ["scheduled", "changes_requested", "draft"],
+  scheduled: ["published", "approved"],
+  published: [],
+};
+
 export function fakePost(over: Partial<Api.Post> & { id: string; title: string }, local: string | null = null): Api.Post {
+  const status: Api.PostStatus = over.status ?? (local ? "draft" : "idea");
   return {
+    allowedNext: FAKE_NEXT[status],
     body: "",
     pillarId: null,
     contentType: "educational",
@@ -702,7 +715,7 @@ export const deletePost = vi.fn(async (id: string): Promise<void> => {
   calendarBackend.posts = calendarBackend.posts.filter((p) => p.id !== id);
 });
 export const transitionPost = vi.fn(async (postId: string, to: Api.PostStatus): Promise<Api.Post> =>
-  store({ ...findPost(postId), status: to }),
+  store({ ...findPost(postId), status: to, allowedNext: FAKE_NEXT[to] }),
 );
 export const postRiskReview = vi.fn(async (): Promise<Api.RiskReview[]> => []);
 export const acknowledgeRisk = vi.fn(async (): Promise<void> => undefined);

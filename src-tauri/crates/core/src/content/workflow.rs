@@ -160,6 +160,18 @@ fn check_approval_gates(conn: &Connection, post: &Post) -> Result<()> {
             missing.join(", ")
         )));
     }
+    // Platform rules (length, hashtags, formats): errors block, warnings do not. Media are
+    // not linked to posts yet, so "no media attached" stays a warning here.
+    let blocking: Vec<String> = super::checks::check_post(post, &[])
+        .iter()
+        .flat_map(|c| c.errors().map(|i| i.message.clone()).collect::<Vec<_>>())
+        .collect();
+    if let Some(first) = blocking.first() {
+        return Err(Error::Conflict(format!(
+            "{} platform problem(s) must be fixed before approval. {first}",
+            blocking.len()
+        )));
+    }
     let open = unacknowledged_risks(conn, post)?;
     if let Some(first) = open.first() {
         return Err(Error::Conflict(format!(
