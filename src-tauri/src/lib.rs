@@ -101,6 +101,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::calendar::list_incident_contacts,
             commands::calendar::save_incident_contact,
             commands::calendar::delete_incident_contact,
+            commands::calendar::post_sign_offs,
         ])
 }
 

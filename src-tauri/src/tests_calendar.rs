@@ -450,6 +450,12 @@ fn draft_checks_events_and_incident_contacts_over_ipc() {
         .iter()
         .all(|e| e["id"] != id.as_str()));
 
+    let backlog = invoke(&w, "calendar_backlog", json!({})).unwrap();
+    let steps = invoke(&w, "post_sign_offs", json!({ "id": backlog[0]["id"] })).unwrap();
+    assert_eq!(steps[0]["step"], "manager_review");
+    assert_eq!(steps[0]["required"], true);
+    assert!(steps[0]["memberName"].is_null());
+
     let contacts = invoke(&w, "list_incident_contacts", json!({})).unwrap();
     assert!(contacts.as_array().unwrap().len() >= 3);
     assert_eq!(contacts[0]["step"], "verify");

@@ -528,3 +528,15 @@ pub async fn delete_incident_contact(
         .run(move |s| s.write(|tx| plotline_core::incident::delete(tx, &id)))
         .await
 }
+
+/// Each approval step of a post: required or not, who signed it off and when.
+#[tauri::command]
+#[specta::specta]
+pub async fn post_sign_offs(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Vec<workflow::SignOffState>, IpcError> {
+    state
+        .run(move |s| s.read(|c| workflow::sign_offs(c, &id)))
+        .await
+}

@@ -77,4 +77,5 @@ pub const COMMANDS: &[&str] = &[
     "list_incident_contacts",
     "save_incident_contact",
     "delete_incident_contact",
+    "post_sign_offs",
 ];

@@ -133,6 +133,8 @@ export const commands = {
 	/**  Add (`id` = null) or change a playbook contact. */
 	saveIncidentContact: (id: string | null, input: IncidentContactInput) => typedError<IncidentContact, IpcError>(__TAURI_INVOKE("save_incident_contact", { id, input })),
 	deleteIncidentContact: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_incident_contact", { id })),
+	/**  Each approval step of a post: required or not, who signed it off and when. */
+	postSignOffs: (id: string) => typedError<SignOffState[], IpcError>(__TAURI_INVOKE("post_sign_offs", { id })),
 };
 
 /* Types */
@@ -1039,6 +1041,14 @@ export type SeriesInput = {
 };
 
 export type Severity = "error" | "warning";
+
+/**  One approval step of a post: whether the workspace requires it and who signed it off. */
+export type SignOffState = {
+	step: ApprovalStep,
+	required: boolean,
+	memberName: string | null,
+	at: string | null,
+};
 
 export type SmartCheck = {
 	specific: Criterion,

@@ -314,6 +314,39 @@ pub fn sign_off(
     Ok(())
 }
 
+/// One approval step of a post: whether the workspace requires it and who signed it off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SignOffState {
+    pub step: ApprovalStep,
+    pub required: bool,
+    pub member_name: Option<String>,
+    pub at: Option<String>,
+}
+
+/// Every approval step with its sign-off for this review round (required ones first).
+pub fn sign_offs(conn: &Connection, post_id: &str) -> Result<Vec<SignOffState>> {
+    posts::get(conn, post_id)?;
+    let mut stmt =
+        conn.prepare("SELECT member_name, at FROM post_signoffs WHERE post_id = ?1 AND step = ?2")?;
+    let mut out = Vec::new();
+    for s in team::step_settings(conn)? {
+        let signed: Option<(String, String)> = stmt
+            .query_row(params![post_id, to_db(&s.step)?], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        out.push(SignOffState {
+            step: s.step,
+            required: s.required,
+            member_name: signed.as_ref().map(|x| x.0.clone()),
+            at: signed.map(|x| x.1),
+        });
+    }
+    out.sort_by_key(|s| !s.required);
+    Ok(out)
+}
+
 pub fn history(conn: &Connection, post_id: &str) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(
         "SELECT id, from_status, to_status, actor_id, actor_name, note, at FROM post_transitions
