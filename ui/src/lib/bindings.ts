@@ -409,6 +409,8 @@ export type EventKind = "launch" | "sale" | "store_event" | "other";
 export type EventsLane = {
 	events: Event[],
 	holidays: Holiday[],
+	/**  Seasonal moments to plan posts around. */
+	hooks: SeasonalHook[],
 };
 
 export type Evidence = {
@@ -1021,6 +1023,16 @@ export type ScorePart = {
 export type ScoringModel = {
 	factors: FactorWeight[],
 	rules: Localized[],
+};
+
+export type SeasonalHook = {
+	/**  First local date of the window in the requested range. */
+	date: string,
+	en: string,
+	ja: string,
+	/**  A post idea for the moment. */
+	ideaEn: string,
+	ideaJa: string,
 };
 
 export type SeriesCreated = {

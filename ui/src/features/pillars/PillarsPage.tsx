@@ -11,6 +11,7 @@ import { CadenceSection } from "./CadenceSection";
 import { MixSection } from "./MixSection";
 import { BLANK_PILLAR, PillarEditor, toPillarInput } from "./PillarEditor";
 import { useDeletePillar, usePillars } from "./queries";
+import { IncidentPlaybook } from "../incident/IncidentPlaybook";
 import { TeamSection } from "./TeamSection";
 
 type Editing = { id: string | null; initial: PillarInput } | null;
@@ -124,6 +125,8 @@ export function PillarsPage({ today }: { today?: Date } = {}) {
           <TeamSection />
         </>
       )}
+      {/* The playbook is needed from the first post on, pillars or not. */}
+      <IncidentPlaybook />
     </Page>
   );
 }

@@ -732,13 +732,13 @@ export const contentBackend: {
   comments: Api.PostComment[];
   lane: Api.EventsLane;
   contacts: Api.IncidentContact[];
-} = { checks: [], signOffs: [], comments: [], lane: { events: [], holidays: [] }, contacts: [] };
+} = { checks: [], signOffs: [], comments: [], lane: { events: [], holidays: [], hooks: [] }, contacts: [] };
 
 export function resetContentBackend() {
   contentBackend.checks = [];
   contentBackend.signOffs = [];
   contentBackend.comments = [];
-  contentBackend.lane = { events: [], holidays: [] };
+  contentBackend.lane = { events: [], holidays: [], hooks: [] };
   contentBackend.contacts = [];
 }
 
