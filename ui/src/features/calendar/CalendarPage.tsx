@@ -331,7 +331,7 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
       )}
       {items.error && <Alert message={items.error.message} onRetry={() => void items.refetch()} />}
       <div className="calendar__body">
-        <div className="calendar__grid">
+        <div className={`calendar__grid calendar__grid--${view}`}>
           <FullCalendar
             ref={calendarRef}
             plugins={PLUGINS}
@@ -356,6 +356,8 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
             dateClick={onDateClick}
             eventDidMount={onEventDidMount}
             eventContent={onEventContent}
+            backgroundEventDidMount={onEventDidMount}
+            backgroundEventContent={onEventContent}
           />
         </div>
         <aside className="calendar__backlog" aria-labelledby="calendar-backlog-title" data-testid="calendar-backlog">
