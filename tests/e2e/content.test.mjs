@@ -192,9 +192,10 @@ test("a weekly series from the drawer, the events lane with a holiday and a new 
 
     // The incident playbook on the Pillars & mix page, with the sample contacts.
     await (await s.find('[data-testid="nav-pillars"]')).click();
-    await s.find('[data-testid="incident-playbook"]', { timeout: 15000 });
+    await s.waitForText('[data-testid="incident-step-escalate"]', (t) => t.includes("Mariko Sato"), { timeout: 15000 });
+    await s.find('[data-testid="team-section"]');
+    await new Promise((r) => setTimeout(r, 500));
     await s.execute(`document.querySelector('[data-testid="incident-playbook"]').scrollIntoView({ block: "start" });`);
-    await s.waitForText('[data-testid="incident-step-escalate"]', (t) => t.includes("Mariko Sato"));
     await h.screenshot("content-incident-playbook");
 
     // Japanese.

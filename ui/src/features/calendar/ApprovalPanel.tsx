@@ -80,7 +80,7 @@ export function ApprovalPanel({ post, checkErrors, dirty, onMoved }: Props) {
           {openRisks.length > 0 && <p className="calendar-drawer__risk-note">{t("calendar.risk.beforeApproval")}</p>}
           <ul className="calendar-drawer__risks" data-testid="post-risks">
             {(risks.data ?? []).map((r) => (
-              <li key={`${r.hit.category}-${r.hit.term}`} data-testid={`risk-${r.hit.term}`}>
+              <li key={`${r.hit.category}-${r.hit.term}`} className={r.acknowledgedAt ? "is-acknowledged" : undefined} data-testid={`risk-${r.hit.term}`}>
                 <span>
                   {t(`calendar.risk.${r.hit.category}`)}: “{r.hit.term}”
                 </span>

@@ -346,6 +346,7 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
             droppable
             dayMaxEvents={3}
             height="auto"
+            tableHeaderSticky={false}
             eventTimeFormat={EVENT_TIME_FORMAT}
             slotHeaderFormat={SLOT_LABEL_FORMAT}
             scrollTime="07:00:00"

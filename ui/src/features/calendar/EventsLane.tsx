@@ -1,6 +1,7 @@
 // The events lane: the business's own events (launches, sales, store events) and public
 // holidays drawn on the calendar, plus a side list with seasonal hooks and the event editor.
 import { useEffect, useRef, useState } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
@@ -70,6 +71,47 @@ export function EventsPanel({ lane, error, onRetry, onEdit }: PanelProps) {
   const { t, i18n } = useTranslation();
   const ja = i18n.language.startsWith("ja");
   const empty = lane && lane.events.length === 0 && lane.holidays.length === 0 && lane.hooks.length === 0;
+  // One list in date order: the business's events, public holidays and seasonal hooks.
+  const rows: { date: string; order: number; node: ReactNode }[] = [
+    ...(lane?.events ?? []).map((e) => ({
+      date: e.startsOn,
+      order: 0,
+      node: (
+        <li key={e.id} className={`events-panel__item events-panel__item--${e.kind}`}>
+          <button type="button" className="events-panel__open" onClick={() => onEdit(e)} data-testid={`event-${e.id}`}>
+            <span className="events-panel__date">{e.startsOn === e.endsOn ? e.startsOn.slice(5) : `${e.startsOn.slice(5)} – ${e.endsOn.slice(5)}`}</span>
+            <span>{e.title}</span>
+            <span className="events-panel__kind">{t(`calendar.events.kind.${e.kind}`)}</span>
+          </button>
+        </li>
+      ),
+    })),
+    ...(lane?.holidays ?? []).map((h) => ({
+      date: h.date,
+      order: 1,
+      node: (
+        <li key={`${h.country}-${h.date}`} className="events-panel__item events-panel__item--holiday" data-testid={`holiday-${h.date}`}>
+          <span className="events-panel__date">{h.date.slice(5)}</span>
+          <span>{ja ? h.ja : h.en}</span>
+          <span className="events-panel__kind">{t("calendar.events.holiday", { country: h.country })}</span>
+        </li>
+      ),
+    })),
+    ...(lane?.hooks ?? []).map((h) => ({
+      date: h.date,
+      order: 2,
+      node: (
+        <li key={`hook-${h.date}`} className="events-panel__item events-panel__item--hook" data-testid={`hook-${h.date}`}>
+          <span className="events-panel__date">{h.date.slice(5)}</span>
+          <span>
+            {ja ? h.ja : h.en}
+            <span className="events-panel__idea">{ja ? h.ideaJa : h.ideaEn}</span>
+          </span>
+          <span className="events-panel__kind">{t("calendar.events.hook")}</span>
+        </li>
+      ),
+    })),
+  ].sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
   return (
     <section className="events-panel" aria-labelledby="events-panel-title" data-testid="events-panel">
       <div className="events-panel__head">
@@ -83,32 +125,7 @@ export function EventsPanel({ lane, error, onRetry, onEdit }: PanelProps) {
       {error && <Alert message={error.message} onRetry={onRetry} />}
       {empty && <p className="calendar__backlog-empty">{t("calendar.events.empty")}</p>}
       <ul className="events-panel__list">
-        {(lane?.events ?? []).map((e) => (
-          <li key={e.id} className={`events-panel__item events-panel__item--${e.kind}`}>
-            <button type="button" className="events-panel__open" onClick={() => onEdit(e)} data-testid={`event-${e.id}`}>
-              <span className="events-panel__date">{e.startsOn === e.endsOn ? e.startsOn.slice(5) : `${e.startsOn.slice(5)} – ${e.endsOn.slice(5)}`}</span>
-              <span>{e.title}</span>
-              <span className="events-panel__kind">{t(`calendar.events.kind.${e.kind}`)}</span>
-            </button>
-          </li>
-        ))}
-        {(lane?.holidays ?? []).map((h) => (
-          <li key={`${h.country}-${h.date}`} className="events-panel__item events-panel__item--holiday" data-testid={`holiday-${h.date}`}>
-            <span className="events-panel__date">{h.date.slice(5)}</span>
-            <span>{ja ? h.ja : h.en}</span>
-            <span className="events-panel__kind">{t("calendar.events.holiday", { country: h.country })}</span>
-          </li>
-        ))}
-        {(lane?.hooks ?? []).map((h) => (
-          <li key={`hook-${h.date}`} className="events-panel__item events-panel__item--hook" data-testid={`hook-${h.date}`}>
-            <span className="events-panel__date">{h.date.slice(5)}</span>
-            <span>
-              {ja ? h.ja : h.en}
-              <span className="events-panel__idea">{ja ? h.ideaJa : h.ideaEn}</span>
-            </span>
-            <span className="events-panel__kind">{t("calendar.events.hook")}</span>
-          </li>
-        ))}
+        {rows.map((r) => r.node)}
       </ul>
     </section>
   );
