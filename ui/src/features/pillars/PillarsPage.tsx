@@ -123,10 +123,9 @@ export function PillarsPage({ today }: { today?: Date } = {}) {
           <MixSection pillars={list} today={today} />
           <CadenceSection today={today} />
           <TeamSection />
+          <IncidentPlaybook />
         </>
       )}
-      {/* The playbook is needed from the first post on, pillars or not. */}
-      <IncidentPlaybook />
     </Page>
   );
 }
