@@ -112,7 +112,10 @@ test("the post editor counts per platform live, and a risky post is approved onl
     await s.waitForText('[data-testid="approve-blockers"]', (t) => t.includes("risk warning") && t.includes("Manager review"));
     assert.equal(await (await s.find('[data-testid="post-to-approved"]')).prop("disabled"), true);
     await h.screenshot("content-approval-blocked");
+    // One at a time: each acknowledgement is saved before the next button is enabled again.
     await jsClick(s, '[data-testid="risk-ack-best"]');
+    await waitFor(async () => !(await s.exists('[data-testid="risk-ack-best"]')), "“best” acknowledged");
+    await waitFor(async () => (await (await s.find('[data-testid="risk-ack-guaranteed"]')).prop("disabled")) === false, "the next button");
     await jsClick(s, '[data-testid="risk-ack-guaranteed"]');
     await waitFor(async () => !(await s.exists('[data-testid^="risk-ack-"]')), "every risk acknowledged");
     await jsClick(s, '[data-testid="signoff-button-manager_review"]');

@@ -72,8 +72,11 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
   const lane = useEventsLane(range.from, range.to);
   const ja = i18n.language.startsWith("ja");
   const events = useMemo(
-    () => [...laneEvents(lane.data, ja), ...(items.data ?? []).filter((i) => matches(i, filters)).flatMap((i) => toEvent(i) ?? [])],
-    [items.data, filters, lane.data, ja],
+    () => [
+      ...laneEvents(lane.data, ja, view === "dayGridMonth" ? "background" : "block"),
+      ...(items.data ?? []).filter((i) => matches(i, filters)).flatMap((i) => toEvent(i) ?? []),
+    ],
+    [items.data, filters, lane.data, ja, view],
   );
   const backlogItems = useMemo(() => (backlog.data ?? []).filter((i) => matches(i, filters)), [backlog.data, filters]);
 

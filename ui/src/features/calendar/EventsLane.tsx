@@ -29,8 +29,11 @@ export function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Holidays as shaded days, the business's events as all-day bars. */
-export function laneEvents(lane: EventsLane | undefined, ja: boolean): LaneEventInput[] {
+/**
+ * The business's events as all-day bars; holidays as shaded days in the month grid
+ * (`holidayDisplay` "background") or as all-day entries in the week and list views.
+ */
+export function laneEvents(lane: EventsLane | undefined, ja: boolean, holidayDisplay: "background" | "block" = "background"): LaneEventInput[] {
   if (!lane) return [];
   const holidays: LaneEventInput[] = lane.holidays.map((h) => {
     const title = ja ? h.ja : h.en;
@@ -39,7 +42,7 @@ export function laneEvents(lane: EventsLane | undefined, ja: boolean): LaneEvent
       title,
       start: h.date,
       allDay: true,
-      display: "background",
+      display: holidayDisplay,
       editable: false,
       className: "cal-lane cal-lane--holiday",
       extendedProps: { lane: { kind: "holiday", title } },
