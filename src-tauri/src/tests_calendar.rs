@@ -455,6 +455,14 @@ fn draft_checks_events_and_incident_contacts_over_ipc() {
     assert_eq!(steps[0]["step"], "manager_review");
     assert_eq!(steps[0]["required"], true);
     assert!(steps[0]["memberName"].is_null());
+    // The sample's owner and manager may sign the manager review, the operator may not.
+    let eligible: Vec<&str> = steps[0]["eligible"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(eligible, ["owner", "manager"]);
 
     let contacts = invoke(&w, "list_incident_contacts", json!({})).unwrap();
     assert!(contacts.as_array().unwrap().len() >= 3);

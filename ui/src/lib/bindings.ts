@@ -1060,6 +1060,8 @@ export type SignOffState = {
 	required: boolean,
 	memberName: string | null,
 	at: string | null,
+	/**  Team members whose role may sign this step off. */
+	eligible: TeamMember[],
 };
 
 export type SmartCheck = {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
-import type { AppError, Post, PostStatus, TeamMember } from "../../lib/api";
+import type { AppError, Post, PostStatus } from "../../lib/api";
 import { useAcknowledgeRisk, useAddComment, useComments, useHistory, useRiskReview, useSignOff, useSignOffs, useTeam, useTransitionPost } from "./queries";
 
 type Props = {
@@ -22,10 +22,6 @@ export function when(iso: string | null, locale: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-}
-
-function canSign(step: string, m: TeamMember): boolean {
-  return step === "manager_review" ? m.role === "owner" || m.role === "manager" : m.role === "owner" || m.role === "brand_legal";
 }
 
 export function ApprovalPanel({ post, checkErrors, dirty, onMoved }: Props) {
@@ -110,7 +106,7 @@ export function ApprovalPanel({ post, checkErrors, dirty, onMoved }: Props) {
             {(signOffs.data ?? [])
               .filter((s) => s.required || s.memberName)
               .map((s) => {
-                const eligible = members.filter((m) => canSign(s.step, m));
+                const eligible = s.eligible;
                 const chosen = signer[s.step] ?? eligible[0]?.id ?? "";
                 return (
                   <li key={s.step} className="approval__step" data-testid={`signoff-${s.step}`}>

@@ -58,8 +58,8 @@ describe("post drawer", () => {
   it("offers only the statuses core allows and blocks approval until risks are acknowledged and signed off", async () => {
     calendarBackend.posts = [fakePost({ id: "r1", title: "Best melon pan", body: "The best", status: "in_review", allowedNext: ["approved", "changes_requested", "draft"] }, "2026-03-10T09:00")];
     contentBackend.signOffs = [
-      { step: "manager_review", required: true, memberName: null, at: null },
-      { step: "brand_check", required: false, memberName: null, at: null },
+      { step: "manager_review", required: true, memberName: null, at: null, eligible: [{ id: "m1", name: "Ken", role: "manager" }] },
+      { step: "brand_check", required: false, memberName: null, at: null, eligible: [] },
     ];
     let acked = false;
     mocked.postRiskReview.mockImplementation(async () => [

@@ -322,6 +322,8 @@ pub struct SignOffState {
     pub required: bool,
     pub member_name: Option<String>,
     pub at: Option<String>,
+    /// Team members whose role may sign this step off.
+    pub eligible: Vec<team::TeamMember>,
 }
 
 /// Every approval step with its sign-off for this review round (required ones first).
@@ -329,6 +331,7 @@ pub fn sign_offs(conn: &Connection, post_id: &str) -> Result<Vec<SignOffState>> 
     posts::get(conn, post_id)?;
     let mut stmt =
         conn.prepare("SELECT member_name, at FROM post_signoffs WHERE post_id = ?1 AND step = ?2")?;
+    let members = team::list_members(conn)?;
     let mut out = Vec::new();
     for s in team::step_settings(conn)? {
         let signed: Option<(String, String)> = stmt
@@ -341,6 +344,11 @@ pub fn sign_offs(conn: &Connection, post_id: &str) -> Result<Vec<SignOffState>> 
             required: s.required,
             member_name: signed.as_ref().map(|x| x.0.clone()),
             at: signed.map(|x| x.1),
+            eligible: members
+                .iter()
+                .filter(|m| s.step.allows(m.role))
+                .cloned()
+                .collect(),
         });
     }
     out.sort_by_key(|s| !s.required);
