@@ -118,6 +118,15 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::share::apply_csv_import,
             commands::share::preview_ics_import,
             commands::share::apply_ics_import,
+            commands::calendar::check_post_draft,
+            commands::calendar::update_event,
+            commands::calendar::delete_event,
+            commands::calendar::delete_series,
+            commands::calendar::skip_post_occurrence,
+            commands::calendar::list_incident_contacts,
+            commands::calendar::save_incident_contact,
+            commands::calendar::delete_incident_contact,
+            commands::calendar::post_sign_offs,
         ])
 }
 

@@ -402,3 +402,83 @@ fn workspace_settings_for_the_calendar_over_ipc() {
     let err = invoke(&w, "delete_post", json!({ "id": "nope" })).unwrap_err();
     assert_eq!(err["kind"], "notFound");
 }
+
+#[test]
+fn draft_checks_events_and_incident_contacts_over_ipc() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = app(tmp.path());
+    let w = main_window(&app);
+    bakery(&w);
+    // Live checks need no saved post: 141 kanji are 282 on X.
+    let checks = invoke(
+        &w,
+        "check_post_draft",
+        json!({ "input": { "post": {
+            "title": "T", "body": "焼".repeat(141), "pillarId": null, "contentType": "educational",
+            "format": "photo", "objectiveId": null, "kpiId": null, "personaIds": [],
+            "campaignName": null, "campaignSlug": null, "scheduledLocal": null, "ownerId": null,
+            "notes": "", "links": [], "variants": [
+                { "platform": "x", "textOverride": null, "hashtags": [], "firstComment": null, "linkPlacement": "none" }
+            ] }, "mediaFormats": [] } }),
+    )
+    .unwrap();
+    assert_eq!(checks[0]["length"], 282);
+    assert_eq!(checks[0]["limit"], 280);
+    assert_eq!(checks[0]["issues"][0]["code"], "too_long");
+    assert_eq!(checks[0]["issues"][0]["severity"], "error");
+
+    let (from, to) = today_range();
+    let ev = invoke(
+        &w,
+        "create_event",
+        json!({ "input": { "title": "Bread fair", "kind": "store_event", "startsOn": from, "endsOn": null, "notes": "" } }),
+    )
+    .unwrap();
+    let id = ev["id"].as_str().unwrap().to_string();
+    let changed = invoke(
+        &w,
+        "update_event",
+        json!({ "id": id, "input": { "title": "Bread fair (2 days)", "kind": "store_event", "startsOn": from, "endsOn": null, "notes": "" } }),
+    )
+    .unwrap();
+    assert_eq!(changed["title"], "Bread fair (2 days)");
+    invoke(&w, "delete_event", json!({ "id": id })).unwrap();
+    let lane = invoke(&w, "calendar_events", json!({ "from": from, "to": to })).unwrap();
+    assert!(lane["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["id"] != id.as_str()));
+
+    let backlog = invoke(&w, "calendar_backlog", json!({})).unwrap();
+    let steps = invoke(&w, "post_sign_offs", json!({ "id": backlog[0]["id"] })).unwrap();
+    assert_eq!(steps[0]["step"], "manager_review");
+    assert_eq!(steps[0]["required"], true);
+    assert!(steps[0]["memberName"].is_null());
+    // The sample's owner and manager may sign the manager review, the operator may not.
+    let eligible: Vec<&str> = steps[0]["eligible"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(eligible, ["owner", "manager"]);
+
+    let contacts = invoke(&w, "list_incident_contacts", json!({})).unwrap();
+    assert!(contacts.as_array().unwrap().len() >= 3);
+    assert_eq!(contacts[0]["step"], "verify");
+    let bad = invoke(
+        &w,
+        "save_incident_contact",
+        json!({ "id": null, "input": { "step": "respond", "name": "PR office", "role": "", "phone": "", "email": "", "notes": "" } }),
+    )
+    .unwrap_err();
+    assert_eq!(bad["field"], "phone");
+    let added = invoke(
+        &w,
+        "save_incident_contact",
+        json!({ "id": null, "input": { "step": "respond", "name": "PR office", "role": "", "phone": "03-0000-0000", "email": "", "notes": "" } }),
+    )
+    .unwrap();
+    invoke(&w, "delete_incident_contact", json!({ "id": added["id"] })).unwrap();
+}

@@ -446,3 +446,97 @@ pub async fn get_weekly_mix(
         })
         .await
 }
+
+// ---- post editor, events and series (issue 6, second part) ----
+
+/// Live platform checks of the editor's unsaved form (length, hashtags, links, media).
+#[tauri::command]
+#[specta::specta]
+pub async fn check_post_draft(
+    input: plotline_core::content::checks::DraftCheckInput,
+) -> Result<Vec<plotline_core::content::checks::VariantCheck>, IpcError> {
+    Ok(plotline_core::content::checks::check_draft(&input))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn update_event(
+    state: State<'_, AppState>,
+    id: String,
+    input: calendar::EventInput,
+) -> Result<calendar::Event, IpcError> {
+    state
+        .run(move |s| s.write(|tx| events::update_event(tx, &id, &input)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_event(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    state
+        .run(move |s| s.write(|tx| events::delete_event(tx, &id)))
+        .await
+}
+
+/// Delete a series and its unpublished occurrences (published ones stay as history).
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_series(state: State<'_, AppState>, series_id: String) -> Result<(), IpcError> {
+    state
+        .run(move |s| s.write(|tx| series::delete_series(tx, &series_id)))
+        .await
+}
+
+/// "Skip this occurrence": leave the post's date out of its series and delete it.
+#[tauri::command]
+#[specta::specta]
+pub async fn skip_post_occurrence(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    state
+        .run(move |s| s.write(|tx| series::skip_post(tx, &id)))
+        .await
+}
+
+/// The incident playbook's contacts, in step order.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_incident_contacts(
+    state: State<'_, AppState>,
+) -> Result<Vec<plotline_core::incident::IncidentContact>, IpcError> {
+    state.run(|s| s.read(plotline_core::incident::list)).await
+}
+
+/// Add (`id` = null) or change a playbook contact.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_incident_contact(
+    state: State<'_, AppState>,
+    id: Option<String>,
+    input: plotline_core::incident::IncidentContactInput,
+) -> Result<plotline_core::incident::IncidentContact, IpcError> {
+    state
+        .run(move |s| s.write(|tx| plotline_core::incident::save(tx, id.as_deref(), &input)))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_incident_contact(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<(), IpcError> {
+    state
+        .run(move |s| s.write(|tx| plotline_core::incident::delete(tx, &id)))
+        .await
+}
+
+/// Each approval step of a post: required or not, who signed it off and when.
+#[tauri::command]
+#[specta::specta]
+pub async fn post_sign_offs(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Vec<workflow::SignOffState>, IpcError> {
+    state
+        .run(move |s| s.read(|c| workflow::sign_offs(c, &id)))
+        .await
+}

@@ -89,4 +89,13 @@ pub const COMMANDS: &[&str] = &[
     "apply_csv_import",
     "preview_ics_import",
     "apply_ics_import",
+    "check_post_draft",
+    "update_event",
+    "delete_event",
+    "delete_series",
+    "skip_post_occurrence",
+    "list_incident_contacts",
+    "save_incident_contact",
+    "delete_incident_contact",
+    "post_sign_offs",
 ];

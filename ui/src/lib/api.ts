@@ -786,3 +786,103 @@ export function previewIcsImport(): Promise<SharePreviewed<ShareIcsImportPreview
 export function applyIcsImport(): Promise<ShareIcsImportPreview> {
   return unwrap(commands.applyIcsImport());
 }
+
+// ---- calendar: post editor, approval, series, events, incident playbook (issue 6) ----
+import type {
+  Comment as PostCommentT,
+  Event as CalendarEventT,
+  EventInput as CalendarEventInputT,
+  EventsLane as EventsLaneT,
+  HistoryEntry as HistoryEntryT,
+  Holiday as HolidayT,
+  IncidentContact as IncidentContactT,
+  IncidentContactInput as IncidentContactInputT,
+  IncidentStep as IncidentStepT,
+  Issue as CheckIssueT,
+  SeriesInput as SeriesInputT,
+  SeriesCreated as SeriesCreatedT,
+  SignOffState as SignOffStateT,
+  TrackedLink as TrackedLinkT,
+  VariantCheck as VariantCheckT,
+  LinkPlacement as LinkPlacementT,
+  EventKind as EventKindT,
+} from "./bindings";
+export type {
+  PostCommentT as PostComment,
+  CalendarEventT as CalendarEvent,
+  CalendarEventInputT as CalendarEventInput,
+  EventsLaneT as EventsLane,
+  HistoryEntryT as HistoryEntry,
+  HolidayT as Holiday,
+  IncidentContactT as IncidentContact,
+  IncidentContactInputT as IncidentContactInput,
+  IncidentStepT as IncidentStep,
+  CheckIssueT as CheckIssue,
+  SeriesInputT as SeriesInput,
+  SignOffStateT as SignOffState,
+  TrackedLinkT as TrackedLink,
+  VariantCheckT as VariantCheck,
+  LinkPlacementT as LinkPlacement,
+  EventKindT as EventKind,
+};
+
+export const LINK_PLACEMENTS: readonly LinkPlacementT[] = ["none", "in_text", "first_comment", "link_in_bio", "link_sticker"];
+export const EVENT_KINDS: readonly EventKindT[] = ["launch", "sale", "store_event", "other"];
+export const INCIDENT_STEPS: readonly IncidentStepT[] = ["verify", "escalate", "respond"];
+
+/** Live platform checks of the unsaved editor form (no database). */
+export function checkPostDraft(post: PostInput, mediaFormats: string[] = []): Promise<VariantCheckT[]> {
+  return unwrap(commands.checkPostDraft({ post, mediaFormats }));
+}
+export function postSignOffs(id: string): Promise<SignOffStateT[]> {
+  return unwrap(commands.postSignOffs(id));
+}
+export function signOffPost(id: string, step: ApprovalStepT, memberId: string): Promise<null> {
+  return unwrap(commands.signOffPost(id, step, memberId));
+}
+export function postHistory(id: string): Promise<HistoryEntryT[]> {
+  return unwrap(commands.postHistory(id));
+}
+export function postComments(id: string): Promise<PostCommentT[]> {
+  return unwrap(commands.postComments(id));
+}
+export function addPostComment(id: string, authorId: string | null, body: string): Promise<PostCommentT> {
+  return unwrap(commands.addPostComment(id, authorId, body));
+}
+export function postTrackedLinks(id: string): Promise<TrackedLinkT[]> {
+  return unwrap(commands.postTrackedLinks(id));
+}
+export function createSeries(input: SeriesInputT): Promise<SeriesCreatedT> {
+  return unwrap(commands.createSeries(input));
+}
+export function updateSeries(seriesId: string, template: PostInput): Promise<Post[]> {
+  return unwrap(commands.updateSeries(seriesId, template));
+}
+export function skipPostOccurrence(id: string): Promise<null> {
+  return unwrap(commands.skipPostOccurrence(id));
+}
+export function deleteSeries(seriesId: string): Promise<null> {
+  return unwrap(commands.deleteSeries(seriesId));
+}
+/** The business's events and the public holidays of the dates [from, to). */
+export function calendarEvents(from: string, to: string): Promise<EventsLaneT> {
+  return unwrap(commands.calendarEvents(from, to));
+}
+export function createEvent(input: CalendarEventInputT): Promise<CalendarEventT> {
+  return unwrap(commands.createEvent(input));
+}
+export function updateEvent(id: string, input: CalendarEventInputT): Promise<CalendarEventT> {
+  return unwrap(commands.updateEvent(id, input));
+}
+export function deleteEvent(id: string): Promise<null> {
+  return unwrap(commands.deleteEvent(id));
+}
+export function listIncidentContacts(): Promise<IncidentContactT[]> {
+  return unwrap(commands.listIncidentContacts());
+}
+export function saveIncidentContact(id: string | null, input: IncidentContactInputT): Promise<IncidentContactT> {
+  return unwrap(commands.saveIncidentContact(id, input));
+}
+export function deleteIncidentContact(id: string): Promise<null> {
+  return unwrap(commands.deleteIncidentContact(id));
+}

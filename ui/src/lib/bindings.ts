@@ -163,6 +163,21 @@ export const commands = {
 	previewIcsImport: (path: string | null) => typedError<Previewed<IcsImportPreview> | null, IpcError>(__TAURI_INVOKE("preview_ics_import", { path })),
 	/**  Add the previewed calendar file's events to the events lane. */
 	applyIcsImport: () => typedError<IcsImportPreview, IpcError>(__TAURI_INVOKE("apply_ics_import")),
+	/**  Live platform checks of the editor's unsaved form (length, hashtags, links, media). */
+	checkPostDraft: (input: DraftCheckInput) => typedError<VariantCheck[], IpcError>(__TAURI_INVOKE("check_post_draft", { input })),
+	updateEvent: (id: string, input: EventInput) => typedError<Event, IpcError>(__TAURI_INVOKE("update_event", { id, input })),
+	deleteEvent: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_event", { id })),
+	/**  Delete a series and its unpublished occurrences (published ones stay as history). */
+	deleteSeries: (seriesId: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_series", { seriesId })),
+	/**  "Skip this occurrence": leave the post's date out of its series and delete it. */
+	skipPostOccurrence: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("skip_post_occurrence", { id })),
+	/**  The incident playbook's contacts, in step order. */
+	listIncidentContacts: () => typedError<IncidentContact[], IpcError>(__TAURI_INVOKE("list_incident_contacts")),
+	/**  Add (`id` = null) or change a playbook contact. */
+	saveIncidentContact: (id: string | null, input: IncidentContactInput) => typedError<IncidentContact, IpcError>(__TAURI_INVOKE("save_incident_contact", { id, input })),
+	deleteIncidentContact: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_incident_contact", { id })),
+	/**  Each approval step of a post: required or not, who signed it off and when. */
+	postSignOffs: (id: string) => typedError<SignOffState[], IpcError>(__TAURI_INVOKE("post_sign_offs", { id })),
 };
 
 /* Types */
@@ -444,6 +459,13 @@ export type Demographics = {
 	incomeBand: string,
 };
 
+/**  What the editor sends: the unsaved form and the file types of the attached media. */
+export type DraftCheckInput = {
+	post: PostInput,
+	/**  Lower-case file extensions of the attached media (`jpg`, `mp4`); empty if none. */
+	mediaFormats: string[],
+};
+
 /**  A post to publish by hand today (or one whose time has already passed). */
 export type DuePost = {
 	postId: string,
@@ -501,6 +523,8 @@ export type EventKind = "launch" | "sale" | "store_event" | "other";
 export type EventsLane = {
 	events: Event[],
 	holidays: Holiday[],
+	/**  Seasonal moments to plan posts around. */
+	hooks: SeasonalHook[],
 };
 
 export type Evidence = {
@@ -676,6 +700,34 @@ export type ImportedPost = {
 	status: PostStatus,
 };
 
+export type IncidentContact = {
+	id: string,
+	step: IncidentStep,
+	name: string,
+	role: string,
+	phone: string,
+	email: string,
+	notes: string,
+};
+
+export type IncidentContactInput = {
+	step: IncidentStep,
+	name: string,
+	role: string,
+	phone: string,
+	email: string,
+	notes: string,
+};
+
+/**  The three steps of the playbook, in order. */
+export type IncidentStep = 
+/**  Check the facts: what was posted, what people say, is it true. */
+"verify" | 
+/**  Tell the people who decide (owner, manager, advisers). */
+"escalate" | 
+/**  Answer publicly, once, with facts and an apology where due. */
+"respond";
+
 export type Industry = "cafe_restaurant" | "bakery_food" | "retail" | "beauty_wellness" | "fashion_apparel" | "hospitality_travel" | "professional_services" | "agency" | "b2b_tech" | "manufacturing" | "education" | "health_clinic" | "real_estate" | "nonprofit" | "other";
 
 export type IndustryTemplate = "cafe_bakery" | "salon" | "retail" | "b2b_services" | "local_services";
@@ -687,6 +739,38 @@ export type IpcError = {
 	/**  For bad input: the form field (camelCase property name) to show the message next to. */
 	field: string | null,
 };
+
+export type Issue = {
+	severity: Severity,
+	code: IssueCode,
+	/**  An English sentence for logs and error messages (the UI translates `code`). */
+	message: string,
+	/**  A value the message refers to (a file extension, a format), if any. */
+	detail: string | null,
+};
+
+/**  What a check found; the UI words each code in the user's language. */
+export type IssueCode = 
+/**  The text (with hashtags and an in-text link) is longer than the platform allows. */
+"too_long" | 
+/**  More hashtags than the platform accepts. */
+"too_many_hashtags" | 
+/**  Nothing to publish on this platform. */
+"empty_text" | 
+/**  A link is written in the text where it cannot be clicked. */
+"link_not_clickable" | 
+/**  The post has links but this variant does not say where the link goes. */
+"link_not_placed" | 
+/**  The link goes to the first comment, but the platform has no first comment. */
+"first_comment_unsupported" | 
+/**  A link sticker only exists in Instagram/Facebook stories. */
+"sticker_unsupported" | 
+/**  The post's format is not one this platform publishes. */
+"format_not_supported" | 
+/**  The platform only publishes photos or videos and none is attached yet. */
+"media_required" | 
+/**  An attached file's type is not accepted by the platform. */
+"media_format_not_allowed";
 
 export type Kpi = {
 	id: string,
@@ -1058,6 +1142,8 @@ export type Post = {
 	links: string[],
 	seriesId: string | null,
 	variants: Variant[],
+	/**  The statuses the approval flow allows next (from `workflow::allowed_next`). */
+	allowedNext: PostStatus[],
 	createdAt: string,
 	updatedAt: string,
 };
@@ -1214,6 +1300,16 @@ export type ScoringModel = {
 	rules: Localized[],
 };
 
+export type SeasonalHook = {
+	/**  First local date of the window in the requested range. */
+	date: string,
+	en: string,
+	ja: string,
+	/**  A post idea for the moment. */
+	ideaEn: string,
+	ideaJa: string,
+};
+
 /**
  *  A secret value (password, token). Printing it never shows the value. It can be read from
  *  input (Deserialize) but deliberately has no Serialize, so it cannot end up in an export.
@@ -1242,6 +1338,18 @@ export type SeriesInput = {
 	until: string | null,
 	/**  How many occurrences, if any (capped at [`MAX_OCCURRENCES`]). */
 	count: number | null,
+};
+
+export type Severity = "error" | "warning";
+
+/**  One approval step of a post: whether the workspace requires it and who signed it off. */
+export type SignOffState = {
+	step: ApprovalStep,
+	required: boolean,
+	memberName: string | null,
+	at: string | null,
+	/**  Team members whose role may sign this step off. */
+	eligible: TeamMember[],
 };
 
 export type SmartCheck = {
@@ -1387,6 +1495,19 @@ export type Variant = {
 	hashtags: string[],
 	firstComment: string | null,
 	linkPlacement: LinkPlacement,
+};
+
+export type VariantCheck = {
+	platform: string,
+	/**  The variant still uses the master text. */
+	inherits: boolean,
+	/**  Length as the platform counts it (text + hashtags + an in-text link). */
+	length: number,
+	limit: number,
+	counting: Counting,
+	hashtags: number,
+	hashtagLimit: number | null,
+	issues: Issue[],
 };
 
 export type VariantInput = {

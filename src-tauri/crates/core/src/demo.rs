@@ -669,6 +669,76 @@ pub fn seed_content(tx: &Transaction<'_>, language: Language, today: NaiveDate) 
             ),
         },
     )?;
+    seed_incident_contacts(tx, language)?;
+    Ok(())
+}
+
+/// Who the bakery calls when a post goes wrong (the incident playbook).
+fn seed_incident_contacts(tx: &Transaction<'_>, language: Language) -> Result<()> {
+    use crate::incident::{self, IncidentContactInput, IncidentStep};
+    let l = |en: &str, ja: &str| pick(language, en, ja);
+    for (step, name, role, phone, email, notes) in [
+        (
+            IncidentStep::Verify,
+            l("Yuki Tanaka", "田中 ゆき"),
+            l("Social media operator", "SNS担当"),
+            "090-1234-5678",
+            "yuki@komorebi-bakery.example",
+            l(
+                "Screenshots the post and the comments, checks the facts with the kitchen.",
+                "投稿とコメントのスクリーンショットを保存し、厨房に事実を確認する。",
+            ),
+        ),
+        (
+            IncidentStep::Escalate,
+            l("Mariko Sato", "佐藤 真理子"),
+            l("Owner", "オーナー"),
+            "090-8765-4321",
+            "mariko@komorebi-bakery.example",
+            l(
+                "Decides whether to delete, correct or answer. Call, do not message.",
+                "削除・訂正・回答を判断する。メッセージではなく電話で。",
+            ),
+        ),
+        (
+            IncidentStep::Escalate,
+            l("Shotengai association office", "商店街振興組合 事務局"),
+            l("Local adviser", "地域の相談先"),
+            "03-1234-5678",
+            "",
+            l(
+                "For complaints that involve neighbours or the street.",
+                "近隣や商店街が関わる苦情のとき。",
+            ),
+        ),
+        (
+            IncidentStep::Respond,
+            l("Ken Ito", "伊藤 健"),
+            l(
+                "Manager (writes the public answer)",
+                "店長（公式回答を作成）",
+            ),
+            "090-2468-1357",
+            "ken@komorebi-bakery.example",
+            l(
+                "One calm public answer with the facts; then move the talk to messages.",
+                "事実にもとづく落ち着いた回答を一度だけ。以降はメッセージで対応。",
+            ),
+        ),
+    ] {
+        incident::save(
+            tx,
+            None,
+            &IncidentContactInput {
+                step,
+                name,
+                role,
+                phone: phone.into(),
+                email: email.into(),
+                notes,
+            },
+        )?;
+    }
     Ok(())
 }
 

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod exchange;
 pub mod fsx;
+pub mod incident;
 pub mod info;
 pub mod media;
 pub mod paths;

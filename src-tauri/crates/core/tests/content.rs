@@ -1034,3 +1034,247 @@ fn a_posts_links_are_tracked_per_platform() {
         Some("links")
     );
 }
+
+#[test]
+fn platform_errors_block_approval_but_warnings_do_not() {
+    use plotline_core::content::checks::{self, IssueCode, Severity};
+    let (_t, store) = store_in("Asia/Tokyo");
+    store
+        .write(|tx| team::set_step_required(tx, ApprovalStep::ManagerReview, false))
+        .unwrap();
+    // 141 kanji weigh 282 on X (limit 280): an error there, fine on Instagram.
+    let mut input = post(
+        "Long X",
+        ContentType::Educational,
+        None,
+        &["instagram", "x"],
+    );
+    input.body = "焼".repeat(141);
+    let p = create(&store, &input);
+    go(&store, &p.id, PostStatus::InReview, None).unwrap();
+    let found = checks::check_post(&store.read(|c| posts::get(c, &p.id)).unwrap(), &[]);
+    assert_eq!(found[1].issues[0].code, IssueCode::TooLong);
+    // Instagram only warns (no photo attached yet).
+    assert!(found[0]
+        .issues
+        .iter()
+        .all(|i| i.severity == Severity::Warning));
+    let e = go(&store, &p.id, PostStatus::Approved, None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    assert!(e.to_string().contains("allows 280"), "{e}");
+    assert_eq!(
+        store.read(|c| posts::get(c, &p.id)).unwrap().status,
+        PostStatus::InReview
+    );
+    // A shorter X version fixes it; the Instagram warning does not block.
+    input.variants[1].text_override = Some("焼きたて".into());
+    store
+        .write(|tx| posts::update(tx, &p.id, &input, None))
+        .unwrap();
+    let approved = go(&store, &p.id, PostStatus::Approved, None).unwrap();
+    assert_eq!(approved.status, PostStatus::Approved);
+    assert_eq!(
+        approved.allowed_next,
+        vec![
+            PostStatus::Scheduled,
+            PostStatus::ChangesRequested,
+            PostStatus::Draft
+        ]
+    );
+}
+
+#[test]
+fn objective_kpi_and_persona_links_are_checked_on_write() {
+    use plotline_core::workspace::Language;
+    let (_t, dir) = temp_data_dir();
+    let store = Store::open(&dir).unwrap();
+    plotline_core::demo::seed_sample(&store, Language::En).unwrap();
+    let (objective, kpi, other_kpi, persona): (String, String, String, String) = store
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT o.id, k.id,
+                    (SELECT id FROM kpis WHERE objective_id <> o.id LIMIT 1),
+                    (SELECT id FROM personas LIMIT 1)
+                 FROM objectives o JOIN kpis k ON k.objective_id = o.id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?)
+        })
+        .unwrap();
+    let mut input = post("Linked", ContentType::Educational, None, &["instagram"]);
+    input.objective_id = Some("no-such-objective".into());
+    let e = store
+        .write(|tx| posts::create(tx, &input, None))
+        .unwrap_err();
+    assert_eq!(e.field_name(), Some("objectiveId"));
+    input.objective_id = Some(objective.clone());
+    input.kpi_id = Some(other_kpi);
+    let e = store
+        .write(|tx| posts::create(tx, &input, None))
+        .unwrap_err();
+    assert_eq!(e.field_name(), Some("kpiId"));
+    input.kpi_id = Some(kpi.clone());
+    input.persona_ids = vec!["ghost".into()];
+    let e = store
+        .write(|tx| posts::create(tx, &input, None))
+        .unwrap_err();
+    assert_eq!(e.field_name(), Some("personaIds"));
+    input.persona_ids = vec![persona.clone()];
+    let p = create(&store, &input);
+    assert_eq!(p.kpi_id.as_deref(), Some(kpi.as_str()));
+    assert_eq!(p.persona_ids, vec![persona.clone()]);
+
+    // A persona deleted later does not lock the post: the stale link is dropped on save.
+    store
+        .write(|tx| {
+            tx.execute("DELETE FROM personas WHERE id = ?1", [&persona])?;
+            Ok(())
+        })
+        .unwrap();
+    let mut again = input.clone();
+    again.title = "Linked, edited".into();
+    let saved = store
+        .write(|tx| posts::update(tx, &p.id, &again, None))
+        .unwrap();
+    assert!(saved.persona_ids.is_empty());
+    assert_eq!(saved.objective_id.as_deref(), Some(objective.as_str()));
+}
+
+#[test]
+fn skipping_one_occurrence_from_its_post_records_the_exception() {
+    let (_t, store) = store_in("Asia/Tokyo");
+    let created = store
+        .write(|tx| {
+            series::create_series(
+                tx,
+                &SeriesInput {
+                    template: post(
+                        "Weekend bakes",
+                        ContentType::Educational,
+                        Some("2026-12-04T08:00"),
+                        &["x"],
+                    ),
+                    frequency: Frequency::Weekly,
+                    interval: 1,
+                    until: None,
+                    count: Some(4),
+                },
+            )
+        })
+        .unwrap();
+    let second = &created.posts[1];
+    // Moved on its own first (detached), then skipped: still leaves its series date out.
+    store
+        .write(|tx| {
+            calendar::move_post(
+                tx,
+                &MoveInput {
+                    post_id: second.id.clone(),
+                    to: Some("2026-12-12T09:00".into()),
+                },
+            )
+        })
+        .unwrap();
+    store.write(|tx| series::skip_post(tx, &second.id)).unwrap();
+    let left = store
+        .read(|c| calendar::range(c, "2026-12-01", "2027-01-01"))
+        .unwrap();
+    assert_eq!(left.len(), 3);
+    assert!(left.iter().all(|i| i.id != second.id));
+    let exceptions: Vec<String> = store
+        .read(|c| {
+            let mut s = c.prepare("SELECT local_date FROM series_exceptions")?;
+            let rows = s
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(rows)
+        })
+        .unwrap();
+    assert_eq!(exceptions, ["2026-12-11"]);
+    let lone = create(
+        &store,
+        &post("Alone", ContentType::Educational, None, &["x"]),
+    );
+    assert_eq!(
+        store
+            .write(|tx| series::skip_post(tx, &lone.id))
+            .unwrap_err()
+            .field_name(),
+        Some("seriesId")
+    );
+}
+
+#[test]
+fn incident_contacts_are_validated_and_kept_in_playbook_order() {
+    use plotline_core::incident::{self, IncidentContactInput, IncidentStep};
+    let (_t, store) = store_in("Asia/Tokyo");
+    let input = |step, name: &str, phone: &str, email: &str| IncidentContactInput {
+        step,
+        name: name.into(),
+        role: "Owner".into(),
+        phone: phone.into(),
+        email: email.into(),
+        notes: String::new(),
+    };
+    let respond = store
+        .write(|tx| {
+            incident::save(
+                tx,
+                None,
+                &input(IncidentStep::Respond, "Mariko", "", "m@komorebi.example"),
+            )
+        })
+        .unwrap();
+    store
+        .write(|tx| {
+            incident::save(
+                tx,
+                None,
+                &input(IncidentStep::Verify, "Yuki", "０３-1234-5678", ""),
+            )
+        })
+        .unwrap();
+    for (bad, field) in [
+        (input(IncidentStep::Verify, " ", "03", ""), "name"),
+        (input(IncidentStep::Verify, "A", "", ""), "phone"),
+        (input(IncidentStep::Verify, "A", "call me", ""), "phone"),
+        (
+            input(IncidentStep::Verify, "A", "", "not-an-email"),
+            "email",
+        ),
+    ] {
+        let e = store
+            .write(|tx| incident::save(tx, None, &bad))
+            .unwrap_err();
+        assert_eq!(e.field_name(), Some(field), "{bad:?}");
+    }
+    let listed = store.read(incident::list).unwrap();
+    assert_eq!(
+        listed.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+        ["Yuki", "Mariko"]
+    );
+    let moved = store
+        .write(|tx| {
+            incident::save(
+                tx,
+                Some(&respond.id),
+                &input(
+                    IncidentStep::Escalate,
+                    "Mariko Sato",
+                    "",
+                    "m@komorebi.example",
+                ),
+            )
+        })
+        .unwrap();
+    assert_eq!(moved.step, IncidentStep::Escalate);
+    store.write(|tx| incident::delete(tx, &respond.id)).unwrap();
+    assert_eq!(
+        store
+            .write(|tx| incident::delete(tx, &respond.id))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
+    assert_eq!(store.read(incident::list).unwrap().len(), 1);
+}

@@ -175,3 +175,42 @@ fn sample_plan_works_whatever_day_today_is() {
         }
     }
 }
+
+#[test]
+fn the_sample_has_a_playbook_and_approvable_posts_in_both_languages() {
+    use plotline_core::content::checks::{self, Severity};
+    use plotline_core::incident::{self, IncidentStep};
+    for language in [Language::En, Language::Ja] {
+        let (_t, dir) = temp_data_dir();
+        let store = Store::open(&dir).unwrap();
+        demo::seed_sample(&store, language).unwrap();
+        let contacts = store.read(incident::list).unwrap();
+        for step in [
+            IncidentStep::Verify,
+            IncidentStep::Escalate,
+            IncidentStep::Respond,
+        ] {
+            assert!(
+                contacts.iter().any(|c| c.step == step),
+                "{step:?} has a contact"
+            );
+        }
+        // Every sample post passes the platform checks that block approval.
+        let all: Vec<posts::Post> = store
+            .read(|c| {
+                let items = calendar::all_items(c)?;
+                items.iter().map(|i| posts::get(c, &i.id)).collect()
+            })
+            .unwrap();
+        for p in &all {
+            for check in checks::check_post(p, &[]) {
+                assert!(
+                    check.issues.iter().all(|i| i.severity == Severity::Warning),
+                    "{}: {:?}",
+                    p.title,
+                    check.issues
+                );
+            }
+        }
+    }
+}

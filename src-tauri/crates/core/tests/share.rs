@@ -785,3 +785,32 @@ END:VCALENDAR\r\n";
     let deep = format!("BEGIN:VCALENDAR\r\n{}", "BEGIN:VEVENT\r\n".repeat(2000));
     assert!(ics_events::preview(&store, deep.as_bytes()).is_err());
 }
+
+#[test]
+fn every_table_is_either_in_the_bundle_or_deliberately_left_out() {
+    let (_t, dir) = common::temp_data_dir();
+    let store = demo_store(&dir, Language::En);
+    let tables: Vec<String> = store
+        .read(|c| {
+            let mut st = c.prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )?;
+            let names = st
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(names)
+        })
+        .unwrap();
+    assert!(tables.len() > 20, "{tables:?}");
+    let unclassified: Vec<&String> = tables
+        .iter()
+        .filter(|t| {
+            !TABLES.iter().any(|s| s.name == t.as_str())
+                && !bundle::NOT_EXPORTED.contains(&t.as_str())
+        })
+        .collect();
+    assert!(
+        unclassified.is_empty(),
+        "add these tables to share::bundle::TABLES (or NOT_EXPORTED with a reason): {unclassified:?}"
+    );
+}

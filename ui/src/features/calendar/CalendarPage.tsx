@@ -12,7 +12,7 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Loading } from "../../components/Spinner";
 import { Page } from "../../components/Page";
-import type { AppError, CalendarItem, Workspace } from "../../lib/api";
+import type { AppError, CalendarEvent, CalendarItem, Workspace } from "../../lib/api";
 import { POST_STATUSES } from "../../lib/api";
 import { useWorkspace } from "../../lib/queries";
 import { useLocalize } from "../platforms/localize";
@@ -21,7 +21,9 @@ import { NO_FILTERS, UndoStack, keepTime, matches, pillarColour, platformShort, 
 import type { Filters, Move } from "./model";
 import { MoveDialog } from "./MoveDialog";
 import { PostDrawer } from "./PostDrawer";
-import { useBacklog, useCalendarRange, useMovePost, usePillars } from "./queries";
+import { useBacklog, useCalendarRange, useEventsLane, useMovePost, usePillars } from "./queries";
+import { EventDialog, EventsPanel, laneEvents } from "./EventsLane";
+import type { LaneEventInput } from "./EventsLane";
 
 // Module-level so FullCalendar never sees a new array (a re-render mid-drag breaks moves).
 const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
@@ -56,6 +58,7 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
   const [moving, setMoving] = useState<CalendarItem | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editingEvent, setEditingEvent] = useState<{ event: CalendarEvent | null } | null>(null);
   const undo = useRef(new UndoStack());
   const [undoSize, setUndoSize] = useState(0);
 
@@ -66,9 +69,14 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
   const move = useMovePost();
   const localize = useLocalize();
 
+  const lane = useEventsLane(range.from, range.to);
+  const ja = i18n.language.startsWith("ja");
   const events = useMemo(
-    () => (items.data ?? []).filter((i) => matches(i, filters)).flatMap((i) => toEvent(i) ?? []),
-    [items.data, filters],
+    () => [
+      ...laneEvents(lane.data, ja, view === "dayGridMonth" ? "background" : "block"),
+      ...(items.data ?? []).filter((i) => matches(i, filters)).flatMap((i) => toEvent(i) ?? []),
+    ],
+    [items.data, filters, lane.data, ja, view],
   );
   const backlogItems = useMemo(() => (backlog.data ?? []).filter((i) => matches(i, filters)), [backlog.data, filters]);
 
@@ -132,9 +140,9 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
   }, [backlog.isSuccess]);
 
   // Handlers read the latest state through a ref so that their identity never changes.
-  const latest = useRef({ backlog: backlog.data, doMove, setDrawer, setMoving });
+  const latest = useRef({ backlog: backlog.data, doMove, setDrawer, setMoving, setEditingEvent });
   useLayoutEffect(() => {
-    latest.current = { backlog: backlog.data, doMove, setDrawer, setMoving };
+    latest.current = { backlog: backlog.data, doMove, setDrawer, setMoving, setEditingEvent };
   }, [backlog.data, doMove]);
 
   const onDatesSet = useCallback((info: DatesSetInfo) => {
@@ -161,6 +169,11 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
 
   const onEventClick = useCallback((info: EventClickInfo) => {
     info.jsEvent.preventDefault();
+    const lane = info.event.extendedProps.lane as LaneEventInput["extendedProps"]["lane"] | undefined;
+    if (lane) {
+      if (lane.kind === "event") latest.current.setEditingEvent({ event: lane.event });
+      return;
+    }
     const item = info.event.extendedProps.item as CalendarItem;
     // The chip's own "back to ideas" button (FullCalendar owns the click on the event).
     if ((info.jsEvent.target as HTMLElement | null)?.closest("[data-unschedule]")) {
@@ -176,7 +189,20 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
   }, []);
 
   const onEventDidMount = useCallback((info: MountInfo<EventDisplayInfo>) => {
+    const lane = info.event.extendedProps.lane as LaneEventInput["extendedProps"]["lane"] | undefined;
+    if (lane) {
+      info.el.dataset.testid = `lane-${info.event.id}`;
+      info.el.title = info.event.title;
+      if (lane.kind === "event") {
+        info.el.tabIndex = 0;
+        info.el.addEventListener("keydown", (e: KeyboardEvent) => {
+          if (e.key === "Enter") latest.current.setEditingEvent({ event: lane.event });
+        });
+      }
+      return;
+    }
     const item = info.event.extendedProps.item as CalendarItem;
+    info.el.title = `${item.localTime?.slice(11, 16) ?? ""} ${item.title}`;
     info.el.dataset.testid = `post-${item.id}`;
     info.el.dataset.status = item.status;
     info.el.tabIndex = 0;
@@ -308,7 +334,7 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
       )}
       {items.error && <Alert message={items.error.message} onRetry={() => void items.refetch()} />}
       <div className="calendar__body">
-        <div className="calendar__grid">
+        <div className={`calendar__grid calendar__grid--${view}`}>
           <FullCalendar
             ref={calendarRef}
             plugins={PLUGINS}
@@ -323,6 +349,7 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
             droppable
             dayMaxEvents={3}
             height="auto"
+            tableHeaderSticky={false}
             eventTimeFormat={EVENT_TIME_FORMAT}
             slotHeaderFormat={SLOT_LABEL_FORMAT}
             scrollTime="07:00:00"
@@ -333,6 +360,8 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
             dateClick={onDateClick}
             eventDidMount={onEventDidMount}
             eventContent={onEventContent}
+            backgroundEventDidMount={onEventDidMount}
+            backgroundEventContent={onEventContent}
           />
         </div>
         <aside className="calendar__backlog" aria-labelledby="calendar-backlog-title" data-testid="calendar-backlog">
@@ -363,6 +392,7 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
               </li>
             ))}
           </ul>
+          <EventsPanel lane={lane.data} error={lane.error} onRetry={() => void lane.refetch()} onEdit={(event) => setEditingEvent({ event })} />
         </aside>
       </div>
       {moving && (
@@ -374,6 +404,9 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
             if (ok) setMoving(null);
           }}
         />
+      )}
+      {editingEvent && (
+        <EventDialog event={editingEvent.event} defaultDate={range.from || new Date().toISOString().slice(0, 10)} onClose={() => setEditingEvent(null)} />
       )}
       {drawer && (
         <PostDrawer
@@ -395,6 +428,9 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
 
 function EventChip({ arg }: { arg: EventDisplayInfo }) {
   const { t } = useTranslation();
+  if (arg.event.extendedProps.lane) {
+    return <span className="cal-lane__title">{arg.event.title}</span>;
+  }
   const item = arg.event.extendedProps.item as CalendarItem;
   return (
     <span className="cal-chip">

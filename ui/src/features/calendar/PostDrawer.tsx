@@ -1,22 +1,28 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { Loading } from "../../components/Spinner";
 import { CONTENT_TYPES, FORMATS, toPostInput } from "../../lib/api";
-import type { AppError, CalendarItem, Pillar, Post, PostInput, PostStatus } from "../../lib/api";
-import { ALLOWED_NEXT } from "./model";
+import type { AppError, CalendarItem, Pillar, Post, PostInput } from "../../lib/api";
+import { ApprovalPanel } from "./ApprovalPanel";
+import { LinksSection } from "./LinksSection";
 import {
-  useAcknowledgeRisk,
   useCreatePost,
+  useCreateSeries,
   useDeletePost,
+  useDeleteSeries,
+  useDraftChecks,
   useDuplicatePost,
   usePost,
-  useRiskReview,
-  useTransitionPost,
+  useSkipOccurrence,
   useUpdatePost,
+  useUpdateSeries,
 } from "./queries";
+import { NO_REPEAT, OccurrenceScope, RepeatFields } from "./SeriesSection";
+import type { Repeat, SeriesScope } from "./SeriesSection";
+import { VariantEditor } from "./VariantEditor";
 
 type Props = {
   postId: string | null;
@@ -80,20 +86,52 @@ export function PostDrawer(props: Props) {
   );
 }
 
+function toItem(post: Post): CalendarItem {
+  return {
+    id: post.id,
+    title: post.title,
+    status: post.status,
+    contentType: post.contentType,
+    format: post.format,
+    scheduledAt: post.scheduledAt,
+    localTime: post.time?.local ?? null,
+    platforms: post.variants.map((v) => v.platform),
+    pillarId: post.pillarId,
+    pillarName: null,
+    pillarColour: null,
+    campaignSlug: post.campaignSlug,
+    seriesId: post.seriesId,
+  };
+}
+
+/**
+ * The editor. Sections, top to bottom: what the post says (title, master text, pillar,
+ * type, format), where it goes (platforms and their versions with live checks), links with
+ * UTM preview, media, when (time, repeat or series scope), approval, then the actions.
+ */
 function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Props & { post: Post | null; initial: PostInput }) {
   const { t } = useTranslation();
   const [input, setInput] = useState<PostInput>(initial);
+  const [repeat, setRepeat] = useState<Repeat>(NO_REPEAT);
+  const [scope, setScope] = useState<SeriesScope>("this");
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const create = useCreatePost();
   const update = useUpdatePost();
   const duplicate = useDuplicatePost();
   const remove = useDeletePost();
-  const transition = useTransitionPost();
-  const ack = useAcknowledgeRisk();
-  const risks = useRiskReview(post?.id ?? null);
+  const createSeries = useCreateSeries();
+  const updateSeries = useUpdateSeries();
+  const skip = useSkipOccurrence();
+  const deleteSeries = useDeleteSeries();
+  const checks = useDraftChecks(input);
   const titleRef = useRef<HTMLInputElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
+
+  const saved = useMemo(() => JSON.stringify(initial), [initial]);
+  const dirty = JSON.stringify(input) !== saved;
+  const names = useMemo(() => Object.fromEntries(platforms.map((p) => [p.id, p.name])), [platforms]);
+  const checkErrors = (checks.data ?? []).reduce((n, c) => n + c.issues.filter((i) => i.severity === "error").length, 0);
 
   const set = <K extends keyof PostInput>(key: K, value: PostInput[K]) => setInput((old) => ({ ...old, [key]: value }));
   const run = async (work: () => Promise<unknown>, close = true) => {
@@ -105,7 +143,16 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
       setError(cause as AppError);
     }
   };
-  const save = () => run(() => (post ? update.mutateAsync({ id: post.id, input }) : create.mutateAsync(input)));
+  const clean = (): PostInput => ({ ...input, links: input.links.map((l) => l.trim()).filter(Boolean) });
+  const save = () =>
+    run(() => {
+      const data = clean();
+      if (post?.seriesId && scope === "series") return updateSeries.mutateAsync({ seriesId: post.seriesId, template: data });
+      if (post) return update.mutateAsync({ id: post.id, input: data });
+      if (repeat.frequency !== "none")
+        return createSeries.mutateAsync({ template: data, frequency: repeat.frequency, interval: repeat.interval, until: null, count: repeat.count });
+      return create.mutateAsync(data);
+    });
   const platformIds = Array.from(new Set([...platforms.map((p) => p.id), ...input.variants.map((v) => v.platform)]));
   const togglePlatform = (id: string, on: boolean) =>
     set(
@@ -114,8 +161,8 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
         ? [...input.variants, { platform: id, textOverride: null, hashtags: [], firstComment: null, linkPlacement: "none" }]
         : input.variants.filter((v) => v.platform !== id),
     );
-  const unacknowledged = (risks.data ?? []).filter((r) => !r.acknowledgedBy && !r.acknowledgedAt);
   const generalError = error && !error.field ? error.message : null;
+  const busy = create.isPending || update.isPending || createSeries.isPending || updateSeries.isPending;
 
   return (
     <form
@@ -126,10 +173,12 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
       }}
     >
       {generalError && <Alert message={generalError} />}
+
+      {/* ---- What the post says ---- */}
       <Field label={t("calendar.drawer.title")} error={error?.forField("title")}>
         {(c) => <input {...c} ref={titleRef} className="input" value={input.title} onChange={(e) => set("title", e.target.value)} data-testid="post-title" />}
       </Field>
-      <Field label={t("calendar.drawer.body")} error={error?.forField("body")}>
+      <Field label={t("calendar.drawer.body")} hint={t("calendar.drawer.bodyHint")} error={error?.forField("body")}>
         {(c) => <textarea {...c} className="input" rows={5} value={input.body} onChange={(e) => set("body", e.target.value)} data-testid="post-body" />}
       </Field>
       <div className="calendar-drawer__row">
@@ -168,6 +217,8 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
           )}
         </Field>
       </div>
+
+      {/* ---- Where it goes: platforms and their versions ---- */}
       <fieldset className="calendar-drawer__platforms">
         <legend className="field__label">{t("calendar.drawer.platforms")}</legend>
         {platformIds.map((id) => (
@@ -178,11 +229,26 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
               onChange={(e) => togglePlatform(id, e.target.checked)}
               data-testid={`post-platform-${id}`}
             />
-            {platforms.find((p) => p.id === id)?.name ?? id}
+            {names[id] ?? id}
           </label>
         ))}
         {error?.forField("variants") && <p className="field__error">{error.forField("variants")}</p>}
       </fieldset>
+      <VariantEditor variants={input.variants} masterText={input.body} names={names} checks={checks.data ?? []} onChange={(v) => set("variants", v)} />
+
+      {/* ---- Links (UTM preview once saved) ---- */}
+      <LinksSection
+        postId={post?.id ?? null}
+        links={input.links}
+        dirty={JSON.stringify(input.links) !== JSON.stringify(initial.links)}
+        names={names}
+        error={error?.forField("links")}
+        onChange={(links) => set("links", links)}
+      />
+
+      {/* ---- Media: the media library's picker goes here ---- */}
+
+      {/* ---- When ---- */}
       <Field label={t("calendar.drawer.scheduled")} hint={t("calendar.drawer.scheduledHint")} error={error?.forField("scheduledLocal")}>
         {(c) => (
           <input
@@ -195,72 +261,32 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
           />
         )}
       </Field>
-      {post && (
-        <section className="calendar-drawer__status" aria-label={t("calendar.drawer.status")}>
-          <p>
-            {t("calendar.drawer.status")}: <strong data-testid="post-status">{t(`calendar.status.${post.status}`)}</strong>
-          </p>
-          {unacknowledged.length > 0 && ALLOWED_NEXT[post.status].includes("approved") && (
-            <p className="calendar-drawer__risk-note">{t("calendar.risk.beforeApproval")}</p>
-          )}
-          {(risks.data ?? []).length > 0 && (
-            <ul className="calendar-drawer__risks" data-testid="post-risks">
-              {(risks.data ?? []).map((r) => (
-                <li key={`${r.hit.category}-${r.hit.term}`}>
-                  <span>
-                    {t(`calendar.risk.${r.hit.category}`)}: “{r.hit.term}”
-                  </span>
-                  {r.acknowledgedAt ? (
-                    <span className="calendar-drawer__ack">{t("calendar.risk.acknowledged")}</span>
-                  ) : (
-                    <Button onClick={() => void run(() => ack.mutateAsync({ id: post.id, category: r.hit.category, term: r.hit.term }).then(() => risks.refetch()), false)}>
-                      {t("calendar.risk.acknowledge")}
-                    </Button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-          <div className="calendar-drawer__transitions">
-            {ALLOWED_NEXT[post.status].map((to: PostStatus) => (
-              <Button key={to} onClick={() => void run(() => transition.mutateAsync({ id: post.id, to }))} data-testid={`post-to-${to}`}>
-                {t(`calendar.transition.${to}`)}
-              </Button>
-            ))}
-          </div>
-        </section>
-      )}
+      {post ? <OccurrenceScope post={post} scope={scope} onScope={setScope} /> : <RepeatFields repeat={repeat} onChange={setRepeat} hasTime={Boolean(input.scheduledLocal)} />}
+
+      {/* ---- Approval ---- */}
+      {post && <ApprovalPanel post={post} checkErrors={checkErrors} dirty={dirty} onMoved={() => setError(null)} />}
+
       <div className="calendar-dialog__actions">
         {post && (
           <>
             <Button onClick={() => void run(() => duplicate.mutateAsync(post.id))} data-testid="post-duplicate">
               {t("calendar.drawer.duplicate")}
             </Button>
-            <Button
-              onClick={() =>
-                onMoveTo({
-                  id: post.id,
-                  title: post.title,
-                  status: post.status,
-                  contentType: post.contentType,
-                  format: post.format,
-                  scheduledAt: post.scheduledAt,
-                  localTime: post.time?.local ?? null,
-                  platforms: post.variants.map((v) => v.platform),
-                  pillarId: post.pillarId,
-                  pillarName: null,
-                  pillarColour: null,
-                  campaignSlug: post.campaignSlug,
-                  seriesId: post.seriesId,
-                })
-              }
-              data-testid="post-move"
-            >
+            <Button onClick={() => onMoveTo(toItem(post))} data-testid="post-move">
               {t("calendar.moveTo")}
             </Button>
+            {post.seriesId && post.status !== "published" && (
+              <Button onClick={() => void run(() => skip.mutateAsync(post.id))} data-testid="post-skip-occurrence">
+                {t("calendar.series.skip")}
+              </Button>
+            )}
             {confirmDelete ? (
-              <Button variant="primary" onClick={() => void run(() => remove.mutateAsync(post.id))} data-testid="post-delete-confirm">
-                {t("calendar.drawer.deleteConfirm")}
+              <Button
+                variant="primary"
+                onClick={() => void run(() => (post.seriesId && scope === "series" ? deleteSeries.mutateAsync(post.seriesId) : remove.mutateAsync(post.id)))}
+                data-testid="post-delete-confirm"
+              >
+                {post.seriesId && scope === "series" ? t("calendar.series.deleteConfirm") : t("calendar.drawer.deleteConfirm")}
               </Button>
             ) : (
               <Button variant="ghost" onClick={() => setConfirmDelete(true)} data-testid="post-delete">
@@ -272,8 +298,8 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
         <Button onClick={onClose} data-testid="post-cancel">
           {t("calendar.cancel")}
         </Button>
-        <Button type="submit" variant="primary" busy={create.isPending || update.isPending} data-testid="post-save">
-          {t("calendar.drawer.save")}
+        <Button type="submit" variant="primary" busy={busy} data-testid="post-save">
+          {post?.seriesId && scope === "series" ? t("calendar.series.saveAll") : t("calendar.drawer.save")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarItem } from "../../lib/api";
-import { ALLOWED_NEXT, eventClasses, NO_FILTERS, UndoStack, keepTime, matches, pillarColour, platformShort, toEvent, wallTime } from "./model";
+import { eventClasses, NO_FILTERS, UndoStack, keepTime, matches, pillarColour, platformShort, toEvent, wallTime } from "./model";
 
 const item = (over: Partial<CalendarItem> = {}): CalendarItem => ({
   id: "p1",
@@ -68,10 +68,5 @@ describe("calendar model", () => {
     expect(stack.peek()?.postId).toBe("b");
     expect(stack.pop()?.from).toBeNull();
     expect(stack.pop()).toBeNull();
-  });
-
-  it("mirrors the approval flow (published is final)", () => {
-    expect(ALLOWED_NEXT.in_review).toContain("approved");
-    expect(ALLOWED_NEXT.published).toEqual([]);
   });
 });

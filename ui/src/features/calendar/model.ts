@@ -106,14 +106,3 @@ export class UndoStack {
     return this.moves.length;
   }
 }
-
-/** The approval flow's allowed next steps (mirrors core `workflow::allowed_next`). */
-export const ALLOWED_NEXT: Record<PostStatus, readonly PostStatus[]> = {
-  idea: ["draft"],
-  draft: ["idea", "in_review"],
-  in_review: ["approved", "changes_requested", "draft"],
-  changes_requested: ["draft", "in_review"],
-  approved: ["scheduled", "changes_requested", "draft"],
-  scheduled: ["published", "approved"],
-  published: [],
-};

@@ -1,10 +1,27 @@
 // TanStack Query hooks for the calendar. Moves update the cache in place (no refetch in the
 // middle of a drag: FullCalendar would turn the move into a remove + receive).
+import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   acknowledgeRisk,
+  addPostComment,
   calendarBacklog,
+  calendarEvents,
+  checkPostDraft,
+  createEvent,
+  createSeries,
+  deleteEvent,
+  deleteSeries,
+  getTeam,
+  postComments,
+  postHistory,
+  postSignOffs,
+  postTrackedLinks,
+  signOffPost,
+  skipPostOccurrence,
+  updateEvent,
+  updateSeries,
   calendarRange,
   createPost,
   deletePost,
@@ -17,6 +34,18 @@ import {
   updatePost,
 } from "../../lib/api";
 import type { AppError, CalendarItem, MoveOutcome, Pillar, Post, PostInput, PostStatus } from "../../lib/api";
+import type {
+  ApprovalStep,
+  CalendarEventInput,
+  EventsLane,
+  HistoryEntry,
+  PostComment,
+  SeriesInput,
+  SignOffState,
+  TeamSettings,
+  TrackedLink,
+  VariantCheck,
+} from "../../lib/api";
 
 export const calendarKeys = {
   all: ["calendar"] as const,
@@ -24,6 +53,12 @@ export const calendarKeys = {
   backlog: ["calendar", "backlog"] as const,
   post: (id: string) => ["calendar", "post", id] as const,
   risk: (id: string) => ["calendar", "risk", id] as const,
+  signOffs: (id: string) => ["calendar", "signoffs", id] as const,
+  history: (id: string) => ["calendar", "history", id] as const,
+  comments: (id: string) => ["calendar", "comments", id] as const,
+  links: (id: string) => ["calendar", "links", id] as const,
+  events: (from: string, to: string) => ["calendar", "events", from, to] as const,
+  team: ["calendar", "team"] as const,
   pillars: ["calendar", "pillars"] as const,
 };
 
@@ -93,3 +128,56 @@ export const useAcknowledgeRisk = () =>
   useCalendarWriter(({ id, category, term }: { id: string; category: Parameters<typeof acknowledgeRisk>[1]; term: string }) =>
     acknowledgeRisk(id, category, term),
   );
+
+// ---- editor checks, approval panel, series, events lane ----
+
+/** The unsaved form's platform checks, refreshed 200 ms after typing stops. */
+export function useDraftChecks(input: PostInput) {
+  const [debounced, setDebounced] = useState(input);
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(input), 200);
+    return () => clearTimeout(t);
+  }, [input]);
+  return useQuery<VariantCheck[], AppError>({
+    queryKey: ["calendar", "checks", debounced],
+    queryFn: () => checkPostDraft(debounced),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useSignOffs(id: string | null) {
+  return useQuery<SignOffState[], AppError>({ queryKey: calendarKeys.signOffs(id ?? ""), queryFn: () => postSignOffs(id ?? ""), enabled: id !== null });
+}
+export function useHistory(id: string | null) {
+  return useQuery<HistoryEntry[], AppError>({ queryKey: calendarKeys.history(id ?? ""), queryFn: () => postHistory(id ?? ""), enabled: id !== null });
+}
+export function useComments(id: string | null) {
+  return useQuery<PostComment[], AppError>({ queryKey: calendarKeys.comments(id ?? ""), queryFn: () => postComments(id ?? ""), enabled: id !== null });
+}
+export function useTrackedLinks(id: string | null) {
+  return useQuery<TrackedLink[], AppError>({ queryKey: calendarKeys.links(id ?? ""), queryFn: () => postTrackedLinks(id ?? ""), enabled: id !== null });
+}
+export function useTeam() {
+  return useQuery<TeamSettings, AppError>({ queryKey: calendarKeys.team, queryFn: () => getTeam() });
+}
+export function useEventsLane(from: string, to: string) {
+  return useQuery<EventsLane, AppError>({
+    queryKey: calendarKeys.events(from, to),
+    queryFn: () => calendarEvents(from, to),
+    enabled: from !== "",
+    placeholderData: (previous) => previous,
+  });
+}
+
+export const useSignOff = () =>
+  useCalendarWriter(({ id, step, memberId }: { id: string; step: ApprovalStep; memberId: string }) => signOffPost(id, step, memberId));
+export const useAddComment = () =>
+  useCalendarWriter(({ id, authorId, body }: { id: string; authorId: string | null; body: string }) => addPostComment(id, authorId, body));
+export const useCreateSeries = () => useCalendarWriter((input: SeriesInput) => createSeries(input));
+export const useUpdateSeries = () =>
+  useCalendarWriter(({ seriesId, template }: { seriesId: string; template: PostInput }) => updateSeries(seriesId, template));
+export const useSkipOccurrence = () => useCalendarWriter((id: string) => skipPostOccurrence(id));
+export const useDeleteSeries = () => useCalendarWriter((seriesId: string) => deleteSeries(seriesId));
+export const useSaveEvent = () =>
+  useCalendarWriter(({ id, input }: { id: string | null; input: CalendarEventInput }) => (id ? updateEvent(id, input) : createEvent(input)));
+export const useDeleteEvent = () => useCalendarWriter((id: string) => deleteEvent(id));

@@ -6,11 +6,14 @@ import { Field } from "../../components/Field";
 import type { Cadence, Platform } from "../../lib/api";
 import { useLocalize } from "../platforms/localize";
 import { useActivePlatforms } from "../platforms/queries";
-import { presetRange } from "./dates";
+import { useWorkspace } from "../../lib/queries";
+import { presetRange, zonedToday } from "./dates";
 import { useCadenceGaps, useCadences, useSetCadence } from "./queries";
 
 /** Posts per week and preferred times per active platform, and the weeks that fall short. */
-export function CadenceSection({ today = new Date() }: { today?: Date }) {
+export function CadenceSection({ today: fixedToday }: { today?: Date }) {
+  const workspace = useWorkspace();
+  const today = fixedToday ?? zonedToday(new Date(), workspace.data?.timeZone);
   const { t } = useTranslation();
   const localize = useLocalize();
   const { platforms, isPending } = useActivePlatforms();

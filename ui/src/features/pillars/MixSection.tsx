@@ -6,14 +6,17 @@ import { Loading } from "../../components/Spinner";
 import type { MixStats, MixWarning, Pillar } from "../../lib/api";
 import { useLocalize } from "../platforms/localize";
 import { useActivePlatforms } from "../platforms/queries";
-import { RANGE_KINDS, addDays, percent, presetRange } from "./dates";
+import { useWorkspace } from "../../lib/queries";
+import { RANGE_KINDS, addDays, percent, presetRange, zonedToday } from "./dates";
 import type { RangeKind } from "./dates";
 import { useMix, useWeeklyMix } from "./queries";
 
 const SLICES = ["value", "dialogue", "promotion"] as const;
 
 /** Where the live mix gauge reads "today" from; tests pass a fixed date. */
-export function MixSection({ pillars, today = new Date() }: { pillars: Pillar[]; today?: Date }) {
+export function MixSection({ pillars, today: fixedToday }: { pillars: Pillar[]; today?: Date }) {
+  const workspace = useWorkspace();
+  const today = fixedToday ?? zonedToday(new Date(), workspace.data?.timeZone);
   const { t } = useTranslation();
   const localize = useLocalize();
   const { platforms } = useActivePlatforms();

@@ -11,6 +11,7 @@ import { CadenceSection } from "./CadenceSection";
 import { MixSection } from "./MixSection";
 import { BLANK_PILLAR, PillarEditor, toPillarInput } from "./PillarEditor";
 import { useDeletePillar, usePillars } from "./queries";
+import { IncidentPlaybook } from "../incident/IncidentPlaybook";
 import { TeamSection } from "./TeamSection";
 
 type Editing = { id: string | null; initial: PillarInput } | null;
@@ -122,6 +123,7 @@ export function PillarsPage({ today }: { today?: Date } = {}) {
           <MixSection pillars={list} today={today} />
           <CadenceSection today={today} />
           <TeamSection />
+          <IncidentPlaybook />
         </>
       )}
     </Page>

@@ -10,6 +10,21 @@ export function isoDate(d: Date): string {
   return `${y}-${m}-${day}`;
 }
 
+/**
+ * Today in the business's time zone, as a local-midnight `Date` whose year/month/day are
+ * that zone's (a planner in Lisbon working on a Tokyo shop sees Tokyo's "this month").
+ */
+export function zonedToday(now: Date, timeZone: string | null | undefined): Date {
+  if (!timeZone) return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  try {
+    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return new Date(get("year"), get("month") - 1, get("day"));
+  } catch {
+    return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  }
+}
+
 export function addDays(iso: string, days: number): string {
   const [y = 1970, m = 1, d = 1] = iso.split("-").map(Number);
   return isoDate(new Date(y, m - 1, d + days));

@@ -34,6 +34,9 @@ export const {
   CONTENT_TYPES,
   FORMATS,
   CSV_FORMATS,
+  LINK_PLACEMENTS,
+  EVENT_KINDS,
+  INCIDENT_STEPS,
 } = actual;
 
 export const SAMPLE_WORKSPACE: Api.Workspace = {
@@ -611,8 +614,21 @@ export const calendarBackend: { posts: Api.Post[]; pillars: Api.Pillar[]; failMo
   failMoves: false,
 };
 
+/** The fake backend's answer for `allowedNext` (the real one comes from core's workflow). */
+const FAKE_NEXT: Record<Api.PostStatus, Api.PostStatus[]> = {
+  idea: ["draft"],
+  draft: ["idea", "in_review"],
+  in_review: ["approved", "changes_requested", "draft"],
+  changes_requested: ["draft", "in_review"],
+  approved: ["scheduled", "changes_requested", "draft"],
+  scheduled: ["published", "approved"],
+  published: [],
+};
+
 export function fakePost(over: Partial<Api.Post> & { id: string; title: string }, local: string | null = null): Api.Post {
+  const status: Api.PostStatus = over.status ?? (local ? "draft" : "idea");
   return {
+    allowedNext: FAKE_NEXT[status],
     body: "",
     pillarId: null,
     contentType: "educational",
@@ -703,7 +719,7 @@ export const deletePost = vi.fn(async (id: string): Promise<void> => {
   calendarBackend.posts = calendarBackend.posts.filter((p) => p.id !== id);
 });
 export const transitionPost = vi.fn(async (postId: string, to: Api.PostStatus): Promise<Api.Post> =>
-  store({ ...findPost(postId), status: to }),
+  store({ ...findPost(postId), status: to, allowedNext: FAKE_NEXT[to] }),
 );
 export const postRiskReview = vi.fn(async (): Promise<Api.RiskReview[]> => []);
 export const acknowledgeRisk = vi.fn(async (): Promise<void> => undefined);
@@ -862,3 +878,99 @@ const icsPreview: Api.IcsImportPreview = {
 };
 export const previewIcsImport = vi.fn(async (): Promise<Api.Previewed<Api.IcsImportPreview> | null> => ({ fileName: "holidays.ics", preview: icsPreview }));
 export const applyIcsImport = vi.fn(async (): Promise<Api.IcsImportPreview> => icsPreview);
+
+// ---------- Calendar: editor checks, approval, series, events, incident playbook ----------
+
+/** Extra fake state; tests set it in their beforeEach (reset by `resetContentBackend`). */
+export const contentBackend: {
+  checks: Api.VariantCheck[];
+  signOffs: Api.SignOffState[];
+  comments: Api.PostComment[];
+  lane: Api.EventsLane;
+  contacts: Api.IncidentContact[];
+} = { checks: [], signOffs: [], comments: [], lane: { events: [], holidays: [], hooks: [] }, contacts: [] };
+
+export function resetContentBackend() {
+  contentBackend.checks = [];
+  contentBackend.signOffs = [];
+  contentBackend.comments = [];
+  contentBackend.lane = { events: [], holidays: [], hooks: [] };
+  contentBackend.contacts = [];
+}
+
+/** A fake check: the X length is the text length (weighting is core's job and tested there). */
+export const checkPostDraft = vi.fn(async (post: Api.PostInput): Promise<Api.VariantCheck[]> =>
+  contentBackend.checks.length > 0
+    ? contentBackend.checks
+    : post.variants.map((v) => {
+        const length = (v.textOverride ?? post.body).length;
+        const limit = v.platform === "x" ? 280 : 2200;
+        return {
+          platform: v.platform,
+          inherits: v.textOverride === null,
+          length,
+          limit,
+          counting: v.platform === "x" ? "x_weighted" : "characters",
+          hashtags: v.hashtags.length,
+          hashtagLimit: null,
+          issues: length > limit ? [{ severity: "error", code: "too_long", message: "Too long", detail: null }] : [],
+        } satisfies Api.VariantCheck;
+      }),
+);
+export const postSignOffs = vi.fn(async (): Promise<Api.SignOffState[]> => contentBackend.signOffs);
+export const signOffPost = vi.fn(async (_id: string, step: Api.ApprovalStep, memberId: string): Promise<null> => {
+  const name = pillarBackend.team.members.find((m) => m.id === memberId)?.name ?? memberId;
+  contentBackend.signOffs = contentBackend.signOffs.map((s) => (s.step === step ? { ...s, memberName: name, at: "2026-01-15T03:30:00Z" } : s));
+  return null;
+});
+export const postHistory = vi.fn(async (): Promise<Api.HistoryEntry[]> => []);
+export const postComments = vi.fn(async (): Promise<Api.PostComment[]> => contentBackend.comments);
+export const addPostComment = vi.fn(async (_id: string, _author: string | null, body: string): Promise<Api.PostComment> => {
+  const c = { id: `c${contentBackend.comments.length + 1}`, authorId: null, authorName: "You", body, createdAt: "2026-01-15T03:30:00Z" };
+  contentBackend.comments = [...contentBackend.comments, c];
+  return c;
+});
+export const postTrackedLinks = vi.fn(async (): Promise<Api.TrackedLink[]> => []);
+export const createSeries = vi.fn(async (input: Api.SeriesInput) => {
+  const first = createPost(input.template);
+  const post = await first;
+  store({ ...post, seriesId: "series-1" });
+  return { seriesId: "series-1", posts: [post] };
+});
+export const updateSeries = vi.fn(async (): Promise<Api.Post[]> => []);
+export const skipPostOccurrence = vi.fn(async (id: string): Promise<null> => {
+  calendarBackend.posts = calendarBackend.posts.filter((p) => p.id !== id);
+  return null;
+});
+export const deleteSeries = vi.fn(async (seriesId: string): Promise<null> => {
+  calendarBackend.posts = calendarBackend.posts.filter((p) => p.seriesId !== seriesId);
+  return null;
+});
+export const calendarEvents = vi.fn(async (): Promise<Api.EventsLane> => contentBackend.lane);
+export const createEvent = vi.fn(async (input: Api.CalendarEventInput): Promise<Api.CalendarEvent> => {
+  if (!input.title.trim()) throw new actual.AppError("invalid", "Give the event a name.", "title");
+  const ev = { id: `ev${contentBackend.lane.events.length + 1}`, title: input.title, kind: input.kind, startsOn: input.startsOn, endsOn: input.endsOn ?? input.startsOn, notes: input.notes };
+  contentBackend.lane = { ...contentBackend.lane, events: [...contentBackend.lane.events, ev] };
+  return ev;
+});
+export const updateEvent = vi.fn(async (id: string, input: Api.CalendarEventInput): Promise<Api.CalendarEvent> => {
+  const ev = { id, title: input.title, kind: input.kind, startsOn: input.startsOn, endsOn: input.endsOn ?? input.startsOn, notes: input.notes };
+  contentBackend.lane = { ...contentBackend.lane, events: contentBackend.lane.events.map((e) => (e.id === id ? ev : e)) };
+  return ev;
+});
+export const deleteEvent = vi.fn(async (id: string): Promise<null> => {
+  contentBackend.lane = { ...contentBackend.lane, events: contentBackend.lane.events.filter((e) => e.id !== id) };
+  return null;
+});
+export const listIncidentContacts = vi.fn(async (): Promise<Api.IncidentContact[]> => contentBackend.contacts);
+export const saveIncidentContact = vi.fn(async (id: string | null, input: Api.IncidentContactInput): Promise<Api.IncidentContact> => {
+  if (!input.name.trim()) throw new actual.AppError("invalid", "Enter who to contact.", "name");
+  if (!input.phone.trim() && !input.email.trim()) throw new actual.AppError("invalid", "Add a phone number or an email address.", "phone");
+  const c = { ...input, id: id ?? `contact${contentBackend.contacts.length + 1}` };
+  contentBackend.contacts = [...contentBackend.contacts.filter((x) => x.id !== c.id), c];
+  return c;
+});
+export const deleteIncidentContact = vi.fn(async (id: string): Promise<null> => {
+  contentBackend.contacts = contentBackend.contacts.filter((c) => c.id !== id);
+  return null;
+});

@@ -2,6 +2,7 @@
 //! and the events lane (the business's own events plus public holidays).
 
 pub mod events;
+pub mod hooks;
 pub mod series;
 
 use chrono_tz::Tz;
@@ -78,6 +79,8 @@ fn map_item(tz: Tz) -> impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<CalendarI
 pub struct EventsLane {
     pub events: Vec<Event>,
     pub holidays: Vec<Holiday>,
+    /// Seasonal moments to plan posts around.
+    pub hooks: Vec<hooks::SeasonalHook>,
 }
 
 /// Events and holidays on the local dates [from, to). Holidays are Japan's for a business
@@ -96,6 +99,7 @@ pub fn events_lane(conn: &Connection, from: &str, to: &str) -> Result<EventsLane
     Ok(EventsLane {
         events: events::events_in(conn, from, to)?,
         holidays: events::holidays_in(from, to, countries)?,
+        hooks: hooks::hooks_in(from, to, countries.contains(&"JP"))?,
     })
 }
 

@@ -188,6 +188,33 @@ pub fn skip_occurrence(tx: &Transaction<'_>, series_id: &str, date: &str) -> Res
     Ok(())
 }
 
+/// "Skip this occurrence" from a post: leave its series date out of the series and delete
+/// the post (also when it was edited or moved on its own). Published posts stay.
+pub fn skip_post(tx: &Transaction<'_>, post_id: &str) -> Result<()> {
+    let post = posts::get(tx, post_id)?;
+    let (Some(series_id), Some(date)) = (
+        post.series_id.clone(),
+        tx.query_row(
+            "SELECT series_date FROM posts WHERE id = ?1",
+            [post_id],
+            |r| r.get::<_, Option<String>>(0),
+        )?,
+    ) else {
+        return Err(Error::field(
+            "seriesId",
+            "This post is not part of a series; delete it instead.",
+        ));
+    };
+    if post.status == PostStatus::Published {
+        return Err(Error::Conflict(
+            "This occurrence is already published, so it stays in the history.".into(),
+        ));
+    }
+    skip_occurrence(tx, &series_id, &date)?;
+    tx.execute("DELETE FROM posts WHERE id = ?1", [post_id])?;
+    Ok(())
+}
+
 fn exists(conn: &Connection, series_id: &str) -> Result<()> {
     let found: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM series WHERE id = ?1)",

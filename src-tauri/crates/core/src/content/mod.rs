@@ -2,6 +2,7 @@
 //! with per-platform variants, the approval flow with its history, comments, team
 //! members, the risk-word check, UTM links and the 7-2-1 mix.
 
+pub mod checks;
 pub mod mix;
 pub mod pillars;
 pub mod posts;

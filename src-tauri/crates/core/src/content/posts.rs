@@ -80,6 +80,8 @@ pub struct Post {
     pub links: Vec<String>,
     pub series_id: Option<String>,
     pub variants: Vec<Variant>,
+    /// The statuses the approval flow allows next (from `workflow::allowed_next`).
+    pub allowed_next: Vec<PostStatus>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -140,7 +142,9 @@ struct Clean {
     time: Option<PostTime>,
 }
 
-fn validate(conn: &Connection, input: &PostInput, tz: Tz) -> Result<Clean> {
+/// `before` is the saved post when editing: links to an objective, KPI or persona deleted
+/// since are dropped quietly, while a new unknown id is an error.
+fn validate(conn: &Connection, input: &PostInput, tz: Tz, before: Option<&Post>) -> Result<Clean> {
     let title = input.title.trim().to_string();
     if title.is_empty() {
         return Err(Error::field(
@@ -188,6 +192,61 @@ fn validate(conn: &Connection, input: &PostInput, tz: Tz) -> Result<Clean> {
             ));
         }
     }
+    // Objective, KPI and personas live in the strategy tables: check the links on write
+    // (the columns predate those tables, so there are no foreign keys).
+    let exists_in = |table: &str, id: &str| -> Result<bool> {
+        Ok(conn.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+            [id],
+            |r| r.get(0),
+        )?)
+    };
+    let mut objective_id = clean_id(&input.objective_id);
+    let mut kpi_id = clean_id(&input.kpi_id);
+    for (field, table, id, saved, what) in [
+        (
+            "objectiveId",
+            "objectives",
+            &mut objective_id,
+            before.and_then(|b| b.objective_id.as_deref()),
+            "objective",
+        ),
+        (
+            "kpiId",
+            "kpis",
+            &mut kpi_id,
+            before.and_then(|b| b.kpi_id.as_deref()),
+            "KPI",
+        ),
+    ] {
+        if let Some(v) = id.as_deref() {
+            if !exists_in(table, v)? {
+                if saved == Some(v) {
+                    *id = None;
+                } else {
+                    return Err(Error::field(
+                        field,
+                        format!(
+                            "That {what} no longer exists. Pick another one or leave it empty."
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    if let (Some(kpi), Some(objective)) = (&kpi_id, &objective_id) {
+        let belongs: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM kpis WHERE id = ?1 AND objective_id = ?2)",
+            [kpi, objective],
+            |r| r.get(0),
+        )?;
+        if !belongs {
+            return Err(Error::field(
+                "kpiId",
+                "That KPI belongs to another objective. Pick a KPI of the chosen objective.",
+            ));
+        }
+    }
     let campaign_name = input
         .campaign_name
         .as_ref()
@@ -228,6 +287,18 @@ fn validate(conn: &Connection, input: &PostInput, tz: Tz) -> Result<Clean> {
         .collect();
     persona_ids.sort();
     persona_ids.dedup();
+    let mut kept = Vec::with_capacity(persona_ids.len());
+    for p in persona_ids {
+        if exists_in("personas", &p)? {
+            kept.push(p);
+        } else if !before.is_some_and(|b| b.persona_ids.contains(&p)) {
+            return Err(Error::field(
+                "personaIds",
+                "One of the chosen personas does not exist. Pick personas from your list.",
+            ));
+        }
+    }
+    let persona_ids = kept;
     let mut links = Vec::new();
     for l in &input.links {
         let l = l.trim();
@@ -304,8 +375,8 @@ fn validate(conn: &Connection, input: &PostInput, tz: Tz) -> Result<Clean> {
             pillar_id,
             content_type: input.content_type,
             format: input.format,
-            objective_id: clean_id(&input.objective_id),
-            kpi_id: clean_id(&input.kpi_id),
+            objective_id,
+            kpi_id,
             persona_ids,
             campaign_name,
             campaign_slug,
@@ -323,7 +394,7 @@ fn validate(conn: &Connection, input: &PostInput, tz: Tz) -> Result<Clean> {
 /// creation is the first entry of its history.
 pub fn create(tx: &Transaction<'_>, input: &PostInput, actor: Option<&str>) -> Result<Post> {
     let tz = time::workspace_zone(tx)?;
-    let clean = validate(tx, input, tz)?;
+    let clean = validate(tx, input, tz, None)?;
     let status = if clean.input.body.is_empty() {
         PostStatus::Idea
     } else {
@@ -424,7 +495,7 @@ pub(crate) fn update_inner(
         ));
     }
     let tz = time::workspace_zone(tx)?;
-    let clean = validate(tx, input, tz)?;
+    let clean = validate(tx, input, tz, Some(&before))?;
     let c = &clean.input;
     let words_changed = c.title != before.title
         || c.body != before.body
@@ -516,6 +587,7 @@ fn map_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
             .ok()
             .and_then(|tz| time::display_in(tz, &t.utc))
     });
+    let status: PostStatus = from_db(r.get(13)?, 13)?;
     Ok(Post {
         id: r.get(0)?,
         title: r.get(1)?,
@@ -529,7 +601,7 @@ fn map_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
         campaign_slug: r.get(9)?,
         scheduled_at,
         time,
-        status: from_db(r.get(13)?, 13)?,
+        status,
         owner_id: r.get(14)?,
         notes: r.get(15)?,
         links: parse_list(r.get(16)?, 16)?,
@@ -538,6 +610,7 @@ fn map_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
         updated_at: r.get(19)?,
         persona_ids: parse_list(r.get(20)?, 20)?,
         variants: vec![],
+        allowed_next: super::workflow::allowed_next(status).to_vec(),
     })
 }
 

@@ -160,6 +160,18 @@ fn check_approval_gates(conn: &Connection, post: &Post) -> Result<()> {
             missing.join(", ")
         )));
     }
+    // Platform rules (length, hashtags, formats): errors block, warnings do not. Media are
+    // not linked to posts yet, so "no media attached" stays a warning here.
+    let blocking: Vec<String> = super::checks::check_post(post, &[])
+        .iter()
+        .flat_map(|c| c.errors().map(|i| i.message.clone()).collect::<Vec<_>>())
+        .collect();
+    if let Some(first) = blocking.first() {
+        return Err(Error::Conflict(format!(
+            "{} platform problem(s) must be fixed before approval. {first}",
+            blocking.len()
+        )));
+    }
     let open = unacknowledged_risks(conn, post)?;
     if let Some(first) = open.first() {
         return Err(Error::Conflict(format!(
@@ -300,6 +312,47 @@ pub fn sign_off(
         params![post_id, to_db(&step)?, member.id, member.name, now()],
     )?;
     Ok(())
+}
+
+/// One approval step of a post: whether the workspace requires it and who signed it off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SignOffState {
+    pub step: ApprovalStep,
+    pub required: bool,
+    pub member_name: Option<String>,
+    pub at: Option<String>,
+    /// Team members whose role may sign this step off.
+    pub eligible: Vec<team::TeamMember>,
+}
+
+/// Every approval step with its sign-off for this review round (required ones first).
+pub fn sign_offs(conn: &Connection, post_id: &str) -> Result<Vec<SignOffState>> {
+    posts::get(conn, post_id)?;
+    let mut stmt =
+        conn.prepare("SELECT member_name, at FROM post_signoffs WHERE post_id = ?1 AND step = ?2")?;
+    let members = team::list_members(conn)?;
+    let mut out = Vec::new();
+    for s in team::step_settings(conn)? {
+        let signed: Option<(String, String)> = stmt
+            .query_row(params![post_id, to_db(&s.step)?], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        out.push(SignOffState {
+            step: s.step,
+            required: s.required,
+            member_name: signed.as_ref().map(|x| x.0.clone()),
+            at: signed.map(|x| x.1),
+            eligible: members
+                .iter()
+                .filter(|m| s.step.allows(m.role))
+                .cloned()
+                .collect(),
+        });
+    }
+    out.sort_by_key(|s| !s.required);
+    Ok(out)
 }
 
 pub fn history(conn: &Connection, post_id: &str) -> Result<Vec<HistoryEntry>> {

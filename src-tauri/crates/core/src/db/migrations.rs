@@ -56,6 +56,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "team sharing (bundle exchanges: the merge base)",
         sql: crate::share::bundle::SCHEMA,
     },
+    Migration {
+        version: 9,
+        name: "incident playbook contacts",
+        sql: crate::incident::SCHEMA,
+    },
 ];
 
 pub fn latest_version() -> u32 {
