@@ -16,6 +16,7 @@ pub mod media;
 pub mod paths;
 pub mod personas;
 pub mod platforms;
+pub mod results;
 pub mod secrets;
 pub mod strategy;
 pub mod system;

@@ -46,6 +46,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "media library",
         sql: crate::media::SCHEMA_V2,
     },
+    Migration {
+        version: 7,
+        name: "results (metric snapshots, account metrics, KPI readings, reviews)",
+        sql: crate::results::SCHEMA,
+    },
 ];
 
 pub fn latest_version() -> u32 {
