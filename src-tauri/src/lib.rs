@@ -12,6 +12,8 @@ mod tests_calendar;
 #[cfg(test)]
 mod tests_platforms;
 #[cfg(test)]
+mod tests_results;
+#[cfg(test)]
 mod tests_strategy;
 
 use plotline_core::DataDir;
@@ -93,6 +95,19 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::strategy::reorder_personas,
             commands::strategy::persona_from_template,
             commands::strategy::get_plan_overview,
+            commands::results::results_summary,
+            commands::results::results_entries,
+            commands::results::record_post_metrics,
+            commands::results::variant_snapshots,
+            commands::results::save_account_metrics,
+            commands::results::add_kpi_reading,
+            commands::results::choose_results_file,
+            commands::results::preview_results_import,
+            commands::results::commit_results_import,
+            commands::results::list_reviews,
+            commands::results::save_review,
+            commands::results::delete_review,
+            commands::results::review_numbers,
         ])
 }
 

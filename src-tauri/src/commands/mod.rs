@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod names;
 pub mod platforms;
+pub mod results;
 pub mod settings;
 pub mod strategy;
 pub mod system;

@@ -111,7 +111,7 @@ pub enum MatchKind {
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportMatch {
-    pub line: u64,
+    pub line: u32,
     pub variant_id: String,
     pub post_id: String,
     pub title: String,
@@ -127,7 +127,7 @@ pub struct ImportMatch {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct UnmatchedRow {
-    pub line: u64,
+    pub line: u32,
     pub text: String,
     pub date: Option<String>,
     pub platform: Option<String>,
@@ -137,7 +137,7 @@ pub struct UnmatchedRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RowError {
-    pub line: u64,
+    pub line: u32,
     pub message: String,
 }
 
@@ -176,6 +176,8 @@ const ALIASES: &[(ImportField, &[&str])] = &[
             "post permalink",
             "url",
             "link",
+            "投稿url",
+            "パーマリンク",
         ],
     ),
     (
@@ -188,6 +190,10 @@ const ALIASES: &[(ImportField, &[&str])] = &[
             "date posted",
             "published",
             "date",
+            "日付",
+            "投稿日",
+            "投稿日時",
+            "公開日時",
         ],
     ),
     (
@@ -201,15 +207,24 @@ const ALIASES: &[(ImportField, &[&str])] = &[
             "caption",
             "text",
             "title",
+            "本文",
+            "投稿内容",
+            "キャプション",
         ],
     ),
-    (ImportField::Platform, &["platform", "network", "channel"]),
+    (
+        ImportField::Platform,
+        &["platform", "network", "channel", "プラットフォーム", "媒体"],
+    ),
     (
         ImportField::Impressions,
         &[
             "impressions",
             "views",
             "views (excluding off-site video views)",
+            "インプレッション",
+            "インプレッション数",
+            "表示回数",
         ],
     ),
     (
@@ -219,19 +234,47 @@ const ALIASES: &[(ImportField, &[&str])] = &[
             "unique impressions",
             "members reached",
             "accounts reached",
+            "リーチ",
+            "リーチ数",
         ],
     ),
-    (ImportField::Likes, &["likes", "reactions"]),
-    (ImportField::Comments, &["comments", "replies"]),
-    (ImportField::Shares, &["shares", "retweets", "reposts"]),
-    (ImportField::Saves, &["saves", "bookmarks"]),
+    (
+        ImportField::Likes,
+        &["likes", "reactions", "いいね", "いいね！", "いいね数"],
+    ),
+    (
+        ImportField::Comments,
+        &["comments", "replies", "コメント", "コメント数"],
+    ),
+    (
+        ImportField::Shares,
+        &["shares", "retweets", "reposts", "シェア", "シェア数"],
+    ),
+    (
+        ImportField::Saves,
+        &["saves", "bookmarks", "保存", "保存数"],
+    ),
     (
         ImportField::Clicks,
-        &["link clicks", "url clicks", "clicks", "total clicks"],
+        &[
+            "link clicks",
+            "url clicks",
+            "clicks",
+            "total clicks",
+            "クリック",
+            "クリック数",
+            "リンククリック",
+        ],
     ),
     (
         ImportField::ProfileVisits,
-        &["profile visits", "user profile clicks", "profile activity"],
+        &[
+            "profile visits",
+            "user profile clicks",
+            "profile activity",
+            "プロフィールアクセス",
+            "プロフィールへのアクセス",
+        ],
     ),
     (
         ImportField::VideoViews,
@@ -240,13 +283,18 @@ const ALIASES: &[(ImportField, &[&str])] = &[
             "video views",
             "media views",
             "3-second video views",
+            "再生数",
+            "動画再生数",
         ],
     ),
     (
         ImportField::Conversions,
-        &["conversions", "orders", "leads"],
+        &["conversions", "orders", "leads", "コンバージョン", "注文数"],
     ),
-    (ImportField::Revenue, &["revenue", "sales"]),
+    (
+        ImportField::Revenue,
+        &["revenue", "sales", "売上", "売上金額"],
+    ),
 ];
 
 fn norm_header(h: &str) -> String {
@@ -276,7 +324,7 @@ pub fn detect_mapping(header: &[String]) -> Vec<ColumnMapping> {
 
 /// One file row, read.
 struct Parsed {
-    line: u64,
+    line: u32,
     url: Option<String>,
     date: Option<NaiveDate>,
     text: String,
@@ -408,6 +456,7 @@ fn parse_rows(
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        let line = u32::try_from(row.line).unwrap_or(u32::MAX);
         let mut cells: HashMap<ImportField, String> = HashMap::new();
         for (i, f) in &index {
             if let Some(c) = row.cells.get(*i) {
@@ -445,8 +494,8 @@ fn parse_rows(
                             .map(|c| c.column.as_str())
                             .unwrap_or("");
                         errors.push(RowError {
-                            line: row.line,
-                            message: format!("Line {}: {why} (column \"{col}\"). Fix the cell or leave it empty.", row.line),
+                            line,
+                            message: format!("Line {}: {why} (column \"{col}\"). Fix the cell or leave it empty.", line),
                         });
                         continue 'rows;
                     }
@@ -458,10 +507,10 @@ fn parse_rows(
                 Ok(v) => m.revenue = v,
                 Err(why) => {
                     errors.push(RowError {
-                        line: row.line,
+                        line,
                         message: format!(
                             "Line {}: {why} (revenue). Fix the cell or leave it empty.",
-                            row.line
+                            line
                         ),
                     });
                     continue;
@@ -475,10 +524,10 @@ fn parse_rows(
         let date = parse_when(&date_raw);
         if date.is_none() && !date_raw.trim().is_empty() {
             errors.push(RowError {
-                line: row.line,
+                line,
                 message: format!(
                     "Line {}: '{}' is not a date Plotline recognises. Use 2026-03-31 or 03/31/2026.",
-                    row.line,
+                    line,
                     date_raw.trim()
                 ),
             });
@@ -486,14 +535,14 @@ fn parse_rows(
         }
         if m.is_empty() {
             errors.push(RowError {
-                line: row.line,
-                message: format!("Line {}: no numbers to import on this line.", row.line),
+                line,
+                message: format!("Line {}: no numbers to import on this line.", line),
             });
             continue;
         }
         let platform = platform_of_row(options.source, &table.header, &cells, &row.cells, fallback);
         out.push(Parsed {
-            line: row.line,
+            line,
             url: cells
                 .get(&ImportField::PostUrl)
                 .map(|u| u.trim().to_string())
@@ -746,7 +795,7 @@ pub fn preview(conn: &Connection, bytes: &[u8], options: &ImportOptions) -> Resu
     let cands = candidates(conn)?;
     let mut matched = Vec::new();
     let mut unmatched = Vec::new();
-    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    let mut seen: BTreeMap<String, u32> = BTreeMap::new();
     for row in &rows {
         if let Some(p) = &row.platform {
             if crate::content::validate_platform("platform", p).is_err() {
