@@ -6,6 +6,7 @@ import { SAMPLE_WORKSPACE, emptySummary, fakeBackend, fakeEntry, fakeMetrics, re
 import i18n from "../../i18n";
 import { renderWithProviders } from "../../test/render";
 import { parseCount } from "./QuickEntry";
+import { todayIn } from "./ResultsPage";
 
 vi.mock("../../lib/api");
 const mocked = vi.mocked(api);
@@ -213,6 +214,13 @@ describe("Results", () => {
     expect(await screen.findByText("KPIの進み具合")).toBeInTheDocument();
     expect(within(screen.getByTestId("kpi-k2")).getByTestId("kpi-status")).toHaveTextContent("要注意");
     expect(screen.getByTestId("results-tab-entry")).toHaveTextContent("数値を入力");
+  });
+
+  it("knows today's date in the workspace's zone", () => {
+    const now = new Date("2026-03-01T20:30:00Z");
+    expect(todayIn("Asia/Tokyo", now)).toBe("2026-03-02");
+    expect(todayIn("Europe/Lisbon", now)).toBe("2026-03-01");
+    expect(todayIn("Not/AZone", now)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it("reads counts strictly", () => {

@@ -18,13 +18,19 @@ const TABS = ["dashboard", "entry", "import", "reviews"] as const;
 type Tab = (typeof TABS)[number];
 const RANGES = [7, 28, 91] as const;
 
-/** Today's date in the workspace's zone (`YYYY-MM-DD`). */
-function todayIn(timeZone: string | undefined): string {
+/** Today's date in the workspace's zone (`YYYY-MM-DD`), built from parts: locales such as
+ * `en-CA` format dates differently across engines. */
+export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
+  const parts = (zone: string | undefined) =>
+    new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  let p: Intl.DateTimeFormatPart[];
   try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+    p = parts(timeZone);
   } catch {
-    return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+    p = parts(undefined);
   }
+  const get = (type: string) => p.find((x) => x.type === type)?.value ?? "01";
+  return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
 export function ResultsPage() {
