@@ -549,6 +549,14 @@ fn the_sample_bakery_has_four_weeks_of_results_and_a_review_in_both_languages() 
             .ranking
             .traits
             .iter()
+            .any(|t| t.attribute == TraitAttribute::Format
+                && t.group == RankGroup::Top
+                && t.value == "short_video"));
+        // The format already says "video": no second "video" trait for the same group.
+        assert!(!s
+            .ranking
+            .traits
+            .iter()
             .any(|t| t.attribute == TraitAttribute::Video && t.group == RankGroup::Top));
         match lang {
             Language::En => assert!(

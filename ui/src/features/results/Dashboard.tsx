@@ -32,17 +32,17 @@ function KpiCard({ kpi }: { kpi: KpiProgress }) {
   );
   const format = useMemo(() => (v: number | null) => fmtKpi(v, kpi.unit, lang), [kpi.unit, lang]);
   return (
-    <article className="kpi-card" data-testid={`kpi-${kpi.kpiId}`}>
-      <header className="kpi-card__head">
+    <article className="result-kpi" data-testid={`kpi-${kpi.kpiId}`}>
+      <header className="result-kpi__head">
         <div>
-          <h4 className="kpi-card__name">{kpi.name}</h4>
-          <p className="kpi-card__metric">
+          <h4 className="result-kpi__name">{kpi.name}</h4>
+          <p className="result-kpi__metric">
             {metricLabel(t, kpi.metric)} · {t(`strategy.cadence.${kpi.cadence}`)}
           </p>
         </div>
         <StatusBadge status={kpi.status} />
       </header>
-      <dl className="kpi-card__numbers">
+      <dl className="result-kpi__numbers">
         <div>
           <dt>{t("results.kpi.current")}</dt>
           <dd data-testid="kpi-current">{fmtKpi(kpi.current, kpi.unit, lang)}</dd>
@@ -57,20 +57,20 @@ function KpiCard({ kpi }: { kpi: KpiProgress }) {
         </div>
       </dl>
       <div
-        className="kpi-progress"
+        className="result-kpi-progress"
         role="progressbar"
         aria-label={t("results.kpi.progressLabel", { name: kpi.name })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={pct === null ? undefined : Math.round(width)}
       >
-        <span className={`kpi-progress__bar kpi-progress__bar--${kpi.status}`} style={{ width: `${width}%` }} />
+        <span className={`result-kpi-progress__bar result-kpi-progress__bar--${kpi.status}`} style={{ width: `${width}%` }} />
       </div>
-      <p className="kpi-card__progress" data-testid="kpi-progress">
+      <p className="result-kpi__progress" data-testid="kpi-progress">
         {pct === null
           ? t(kpi.status === "no_data" ? "results.kpiHint.no_data" : "results.kpiHint.no_target")
           : t("results.kpi.progress", { pct: fmtNumber(pct, lang) })}
-        {kpi.source !== "none" && <span className="kpi-card__source"> · {t(`results.source.${kpi.source}`)}</span>}
+        {kpi.source !== "none" && <span className="result-kpi__source"> · {t(`results.source.${kpi.source}`)}</span>}
       </p>
       <ChartBox title={t("results.kpi.trendTitle", { name: kpi.name })} kind="line" labels={labels} series={series} format={format} height={120} />
     </article>
@@ -92,7 +92,7 @@ function KpiSection({ kpis }: { kpis: KpiProgress[] }) {
             <h3 className="kpi-stage__title" id={`stage-${stage}`}>
               {t(`strategy.stage.${stage}`)}
             </h3>
-            <div className="kpi-grid">
+            <div className="result-kpi-grid">
               {list.map((k) => (
                 <KpiCard key={k.kpiId} kpi={k} />
               ))}

@@ -895,6 +895,13 @@ pub fn rank(posts: &[PublishedPost], lang: Language) -> Ranking {
         traits.extend(shared(RankGroup::Top, &top, &bottom, lang));
         traits.extend(shared(RankGroup::Bottom, &bottom, &top, lang));
     }
+    // A shared format already says whether there is video ("a short video", "a single photo").
+    let with_format: Vec<RankGroup> = traits
+        .iter()
+        .filter(|t| t.attribute == TraitAttribute::Format)
+        .map(|t| t.group)
+        .collect();
+    traits.retain(|t| !(t.attribute == TraitAttribute::Video && with_format.contains(&t.group)));
     let explanation = explain(&traits, lang, measured.len());
     Ranking {
         top,
