@@ -157,7 +157,9 @@ test("the results screen in Japanese", async () => {
     assert.match(await (await s.find('[data-testid="ranking-explanation"]')).text(), /共通点/);
     await shot(h, "results-ja-dashboard");
     await (await s.find('[data-testid="results-tab-entry"]')).click();
-    await s.find('[data-testid="cell-reach-0"]');
+    const cell = await s.find('[data-testid="cell-reach-0"]');
+    await waitFor(async () => (await cell.prop("value")) !== "", "the sample's numbers in quick entry");
+    await s.waitForText('[data-testid="quick-entry"] thead', (t) => t.includes("リーチ"));
     await shot(h, "results-ja-entry");
   });
 });

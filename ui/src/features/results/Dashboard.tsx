@@ -1,7 +1,9 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Breakdown, KpiProgress, PublishedPost, ResultsSummary } from "../../lib/api";
-import { FUNNEL_STAGES } from "../../lib/api";
+import { Button } from "../../components/Button";
+import type { AppError, Breakdown, KpiProgress, KpiReading, KpiReadingInput, PublishedPost, ResultsSummary } from "../../lib/api";
+import { FUNNEL_STAGES, addKpiReading } from "../../lib/api";
 import { metricLabel, platformLabel } from "../strategy/labels";
 import { ChartBox } from "./ChartBox";
 import { fmtKpi, fmtLocal, fmtNumber, fmtRate } from "./format";
@@ -12,6 +14,69 @@ function StatusBadge({ status }: { status: KpiProgress["status"] }) {
     <span className={`kpi-status kpi-status--${status}`} data-testid="kpi-status">
       {t(`results.kpiStatus.${status}`)}
     </span>
+  );
+}
+
+/** Metrics Plotline computes from post or account numbers; others are measured by hand. */
+const COMPUTED = new Set([
+  "reach",
+  "impressions",
+  "video_views",
+  "link_clicks",
+  "engagements",
+  "revenue",
+  "engagement_rate",
+  "conversion_rate",
+  "profile_visits",
+  "social_sessions",
+  "conversions",
+  "follower_growth",
+]);
+
+function ReadingForm({ kpi }: { kpi: KpiProgress }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation<KpiReading, AppError, KpiReadingInput>({
+    mutationFn: addKpiReading,
+    onSuccess: () => {
+      setOpen(false);
+      setValue("");
+      void qc.invalidateQueries({ queryKey: ["results"] });
+    },
+    onError: (e) => setError(e.message),
+  });
+  if (!open) {
+    return (
+      <button type="button" className="results-link" onClick={() => setOpen(true)} data-testid="kpi-reading-open">
+        {t("results.reading.open")}
+      </button>
+    );
+  }
+  const id = `reading-${kpi.kpiId}`;
+  return (
+    <form
+      className="result-kpi__reading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const n = Number(value.replace(/,/g, ""));
+        if (value.trim() === "" || !Number.isFinite(n) || n < 0) {
+          setError(t("results.reading.invalid"));
+          return;
+        }
+        setError(null);
+        save.mutate({ kpiId: kpi.kpiId, measuredOn: kpi.windowEnd, value: n, note: "" });
+      }}
+    >
+      <label htmlFor={id}>{t("results.reading.label", { unit: kpi.unit })}</label>
+      <input id={id} className="input" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} data-testid="kpi-reading-value" />
+      <Button type="submit" variant="primary" busy={save.isPending} data-testid="kpi-reading-save">
+        {t("results.reading.save")}
+      </Button>
+      {error && <p className="field__error">{error}</p>}
+    </form>
   );
 }
 
@@ -72,6 +137,7 @@ function KpiCard({ kpi }: { kpi: KpiProgress }) {
           : t("results.kpi.progress", { pct: fmtNumber(pct, lang) })}
         {kpi.source !== "none" && <span className="result-kpi__source"> · {t(`results.source.${kpi.source}`)}</span>}
       </p>
+      {!COMPUTED.has(kpi.metric) && <ReadingForm kpi={kpi} />}
       <ChartBox title={t("results.kpi.trendTitle", { name: kpi.name })} kind="line" labels={labels} series={series} format={format} height={120} />
     </article>
   );

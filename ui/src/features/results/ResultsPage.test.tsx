@@ -101,6 +101,21 @@ describe("Results", () => {
     expect(within(screen.getByTestId("breakdown-row-instagram")).getByTestId("breakdown-rate")).toHaveTextContent("5.5%");
   });
 
+  it("a KPI Plotline cannot compute takes a measured value", async () => {
+    resultsBackend.summary = {
+      ...liveSummary(),
+      kpis: [KPI, { ...KPI, kpiId: "k9", metric: "nps", name: "NPS", current: null, progress: null, status: "no_data", source: "none" }],
+    };
+    const { user } = await openResults();
+    const card = await screen.findByTestId("kpi-k9");
+    expect(within(card).getByTestId("kpi-progress")).toHaveTextContent("No numbers for this period yet");
+    await user.click(within(card).getByTestId("kpi-reading-open"));
+    await user.type(within(card).getByTestId("kpi-reading-value"), "44");
+    await user.click(within(card).getByTestId("kpi-reading-save"));
+    await waitFor(() => expect(mocked.addKpiReading.mock.calls[0]?.[0]).toEqual({ kpiId: "k9", measuredOn: "2026-02-28", value: 44, note: "" }));
+    expect(within(screen.getByTestId("kpi-k1")).queryByTestId("kpi-reading-open")).toBeNull();
+  });
+
   it("quick entry saves a row with Enter, warns on reach above impressions and refuses non-numbers", async () => {
     resultsBackend.summary = liveSummary();
     resultsBackend.entries = [
@@ -125,6 +140,27 @@ describe("Results", () => {
     await user.type(screen.getByTestId("cell-likes-1"), "-3{Enter}");
     expect(screen.getByTestId("cell-likes-1")).toHaveAttribute("aria-invalid", "true");
     expect(mocked.recordPostMetrics).toHaveBeenCalledTimes(saves);
+  });
+
+  it("account numbers for a week are saved per platform", async () => {
+    resultsBackend.summary = liveSummary();
+    resultsBackend.entries = [fakeEntry({ variantId: "a", title: "One" })];
+    const { user } = await openResults();
+    await user.click(screen.getByTestId("results-tab-entry"));
+    await user.type(await screen.findByTestId("account-followers"), "1,301");
+    await user.type(screen.getByTestId("account-webSessions"), "abc");
+    await user.click(screen.getByTestId("account-save"));
+    expect(screen.getByTestId("account-webSessions")).toHaveAttribute("aria-invalid", "true");
+    expect(mocked.saveAccountMetrics).not.toHaveBeenCalled();
+    await user.clear(screen.getByTestId("account-webSessions"));
+    await user.type(screen.getByTestId("account-webSessions"), "260");
+    await user.click(screen.getByTestId("account-save"));
+    await waitFor(() =>
+      expect(mocked.saveAccountMetrics.mock.calls[0]?.[0]).toEqual(
+        expect.objectContaining({ platform: "instagram", followers: 1301, webSessions: 260, profileVisits: null }),
+      ),
+    );
+    expect(await screen.findByText(/Saved the Instagram numbers/)).toBeInTheDocument();
   });
 
   it("pasting a spreadsheet column fills down", async () => {

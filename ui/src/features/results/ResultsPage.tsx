@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
+import { AccountForm } from "./AccountForm";
 import { EmptyState } from "../../components/EmptyState";
 import { Page } from "../../components/Page";
 import { Spinner } from "../../components/Spinner";
@@ -128,7 +129,10 @@ export function ResultsPage() {
           ) : entries.error ? (
             <Alert message={entries.error.message} onRetry={() => void entries.refetch()} />
           ) : (
-            <QuickEntry entries={entries.data ?? []} from={from} to={today} />
+            <>
+              <QuickEntry entries={entries.data ?? []} from={from} to={today} />
+              <AccountForm platforms={platforms} today={today} />
+            </>
           ))}
         {tab === "import" && <ImportPanel />}
         {tab === "reviews" && <Reviews today={today} pillars={pillars} platforms={platforms} />}
