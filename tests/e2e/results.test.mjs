@@ -124,6 +124,7 @@ test("a review is saved, listed after a relaunch and shown as a one-page report"
     const history = await s.find('[data-testid="review-history"]');
     assert.equal((await s.findAll('[data-testid="review-history"] > li')).length, 1, "the sample's monthly review");
     assert.match(await history.text(), /Completed/);
+    await new Promise((r) => setTimeout(r, 800));
     await shot(h, "results-review-history");
 
     await (await s.find('[data-testid="review-new-weekly"]')).click();
@@ -156,6 +157,9 @@ test("the results screen in Japanese", async () => {
     await s.waitForText("#kpi-title", (t) => t === "KPIの進み具合");
     assert.match(await (await s.find('[data-testid="ranking-explanation"]')).text(), /共通点/);
     await shot(h, "results-ja-dashboard");
+    await (await s.find('[data-testid="results-tab-import"]')).click();
+    await s.waitForText('[data-testid="import-panel"]', (t) => t.includes("Meta Business Suite"));
+    await shot(h, "results-ja-import");
     await (await s.find('[data-testid="results-tab-entry"]')).click();
     const cell = await s.find('[data-testid="cell-reach-0"]');
     await waitFor(async () => (await cell.prop("value")) !== "", "the sample's numbers in quick entry");
