@@ -167,3 +167,22 @@ test("the results screen in Japanese", async () => {
     await shot(h, "results-ja-entry");
   });
 });
+
+test("the dashboard is readable in the dark theme", async () => {
+  const h = new Harness("results-dark", { GTK_THEME: "Adwaita:dark" });
+  try {
+    await h.start();
+    const s = await openSampleResults(h);
+    const dark = await s.execute('return matchMedia("(prefers-color-scheme: dark)").matches');
+    assert.equal(dark, true);
+    await s.find('[data-testid^="kpi-"] canvas');
+    await shot(h, "results-dark-dashboard");
+    await scrollTo(s, "#ranking-title");
+    await shot(h, "results-dark-ranking");
+  } catch (e) {
+    if (h.session) await shot(h, "FAILED-results-dark").catch(() => {});
+    throw e;
+  } finally {
+    await h.stop();
+  }
+});

@@ -82,8 +82,16 @@ export function ChartBox({ title, kind, labels, series, format, horizontal = fal
           tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label ?? ""}: ${format(ctx.raw as number | null)}` } },
         },
         scales: {
-          x: { ticks: { color: text }, grid: { color: grid } },
-          y: { ticks: { color: text }, grid: { color: grid }, beginAtZero: true },
+          x: {
+            ticks: { color: text, ...(horizontal ? { callback: (v: string | number) => format(Number(v)) } : {}) },
+            grid: { color: grid },
+            beginAtZero: horizontal,
+          },
+          y: {
+            ticks: { color: text, ...(horizontal ? {} : { callback: (v: string | number) => format(Number(v)) }) },
+            grid: { color: grid },
+            beginAtZero: !horizontal,
+          },
         },
       },
     });
