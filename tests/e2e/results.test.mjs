@@ -177,6 +177,8 @@ test("the dashboard is readable in the dark theme", async () => {
     assert.equal(dark, true);
     await s.find('[data-testid^="kpi-"] canvas');
     await shot(h, "results-dark-dashboard");
+    await s.execute("document.querySelector('.result-kpi canvas').scrollIntoView({block: 'center'})");
+    await shot(h, "results-dark-kpi-chart");
     await scrollTo(s, "#ranking-title");
     await shot(h, "results-dark-ranking");
   } catch (e) {
