@@ -807,6 +807,17 @@ fn shift_jis_generic_mapping_and_utm_matching() {
     assert_eq!(p.unmatched.len(), 1);
     assert_eq!(p.unmatched[0].line, 3);
 
+    // Without a mapping the Japanese column names are recognised too.
+    let mut auto = ImportOptions::new(ImportSource::Generic);
+    auto.platform = Some("instagram".into());
+    let p2 = store.read(|c| import::preview(c, &bytes, &auto)).unwrap();
+    assert_eq!(p2.matched.len(), 1);
+    assert_eq!(p2.matched[0].metrics.saves, Some(12));
+    assert!(p2
+        .mapping
+        .iter()
+        .any(|m| m.column == "いいね" && m.field == ImportField::Likes));
+
     // A mapping naming a column the file lacks is refused on the mapping field.
     opts.mapping.push(map("Clicks", ImportField::Clicks));
     let e = store
