@@ -15,6 +15,8 @@ mod tests_connections;
 #[cfg(test)]
 mod tests_platforms;
 #[cfg(test)]
+mod tests_results;
+#[cfg(test)]
 mod tests_share;
 #[cfg(test)]
 mod tests_strategy;
@@ -127,6 +129,19 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::calendar::save_incident_contact,
             commands::calendar::delete_incident_contact,
             commands::calendar::post_sign_offs,
+            commands::results::results_summary,
+            commands::results::results_entries,
+            commands::results::record_post_metrics,
+            commands::results::variant_snapshots,
+            commands::results::save_account_metrics,
+            commands::results::add_kpi_reading,
+            commands::results::choose_results_file,
+            commands::results::preview_results_import,
+            commands::results::commit_results_import,
+            commands::results::list_reviews,
+            commands::results::save_review,
+            commands::results::delete_review,
+            commands::results::review_numbers,
         ])
 }
 

@@ -35,7 +35,7 @@ pub(crate) fn app(data: &Path) -> App<Mock> {
     app_with_dialog(data, None)
 }
 
-fn app_with_dialog(data: &Path, pick: Option<PathBuf>) -> App<Mock> {
+pub(crate) fn app_with_dialog(data: &Path, pick: Option<PathBuf>) -> App<Mock> {
     mock_builder()
         .manage(AppState::open(Ok(DataDir::at(data))))
         .manage(crate::dialogs::FilePicker(std::sync::Arc::new(

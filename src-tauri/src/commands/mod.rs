@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod connections;
 pub mod names;
 pub mod platforms;
+pub mod results;
 pub mod settings;
 pub mod share;
 pub mod strategy;

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use plotline_core::share::bundle::{
-    self, BundleSummary, ImportChoice, ImportPreview, ImportReport,
+    self, BundlePreview, BundleSummary, ImportChoice, ImportReport,
 };
 use plotline_core::share::csv_export::{self, CsvFormat};
 use plotline_core::share::csv_import::{self, CsvImportPreview};
@@ -281,7 +281,7 @@ pub async fn preview_bundle_import(
     picker: State<'_, FilePicker>,
     pending: State<'_, PendingImports>,
     path: Option<String>,
-) -> Result<Option<Previewed<ImportPreview>>, IpcError> {
+) -> Result<Option<Previewed<BundlePreview>>, IpcError> {
     let picker = picker.inner().clone();
     let path = explicit(path)?;
     let Some(file) = tauri::async_runtime::spawn_blocking(move || {

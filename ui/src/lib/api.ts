@@ -713,7 +713,7 @@ export type {
   CsvFormat,
   PrintLayout,
   PaperSize,
-  ImportPreview,
+  BundlePreview,
   ImportReport,
   ImportChoice,
   Resolution,
@@ -730,7 +730,7 @@ import type {
   CsvFormat as ShareCsvFormat,
   PrintLayout as SharePrintLayout,
   PaperSize as SharePaperSize,
-  ImportPreview as ShareImportPreview,
+  BundlePreview as ShareBundlePreview,
   ImportReport as ShareImportReport,
   ImportChoice as ShareImportChoice,
   CsvImportPreview as ShareCsvImportPreview,
@@ -768,7 +768,7 @@ export function exportPrintCalendar(
 export function exportBundle(): Promise<ShareBundleSummary | null> {
   return unwrap(commands.exportBundle(testPath("save")));
 }
-export function previewBundleImport(): Promise<SharePreviewed<ShareImportPreview> | null> {
+export function previewBundleImport(): Promise<SharePreviewed<ShareBundlePreview> | null> {
   return unwrap(commands.previewBundleImport(testPath("open")));
 }
 export function applyBundleImport(choices: ShareImportChoice[]): Promise<ShareImportReport> {
@@ -885,4 +885,131 @@ export function saveIncidentContact(id: string | null, input: IncidentContactInp
 }
 export function deleteIncidentContact(id: string): Promise<null> {
   return unwrap(commands.deleteIncidentContact(id));
+}
+
+// ---- results and review (issue 9): dashboard, quick entry, imports, PDCA reviews ----
+import type {
+  ResultsSummary as ResultsSummaryT,
+  PublishedPost as PublishedPostT,
+  SnapshotInput as SnapshotInputT,
+  Snapshot as SnapshotT,
+  AccountMetricsInput as AccountMetricsInputT,
+  AccountMetrics as AccountMetricsT,
+  KpiReadingInput as KpiReadingInputT,
+  KpiReading as KpiReadingT,
+  ImportOptions as ImportOptionsT,
+  ImportFilePreview as ImportFilePreviewT,
+  ImportResult as ImportResultT,
+  Review as ReviewT,
+  ReviewInput as ReviewInputT,
+  ReviewSnapshot as ReviewSnapshotT,
+  ImportSource as ImportSourceT,
+  ImportField as ImportFieldT,
+  DecisionArea as DecisionAreaT,
+} from "./bindings";
+export type {
+  ResultsSummary,
+  PublishedPost,
+  SnapshotInput,
+  Snapshot,
+  Metrics,
+  Derived,
+  RateBase,
+  AccountMetricsInput,
+  AccountMetrics,
+  KpiReadingInput,
+  KpiReading,
+  KpiProgress,
+  KpiStatus,
+  ValueSource,
+  TrendPoint,
+  Breakdown,
+  MixShares,
+  MixComparison,
+  Ranking,
+  SharedTrait,
+  TraitAttribute,
+  RankGroup,
+  ImportOptions,
+  ImportFilePreview,
+  ImportPreview,
+  ImportResult,
+  ImportMatch,
+  UnmatchedRow,
+  RowError,
+  ImportSource,
+  ImportField,
+  ColumnMapping,
+  MatchKind,
+  Review,
+  ReviewInput,
+  ReviewSnapshot,
+  ReviewPost,
+  ReviewStatus,
+  Decision,
+  DecisionArea,
+  GuidelineShare,
+} from "./bindings";
+
+export const IMPORT_SOURCES: readonly ImportSourceT[] = ["meta", "x", "linkedin", "generic"];
+export const IMPORT_FIELDS: readonly ImportFieldT[] = [
+  "post_url",
+  "published_at",
+  "text",
+  "platform",
+  "impressions",
+  "reach",
+  "likes",
+  "comments",
+  "shares",
+  "saves",
+  "clicks",
+  "profile_visits",
+  "video_views",
+  "conversions",
+  "revenue",
+];
+export const DECISION_AREAS: readonly DecisionAreaT[] = ["pillar", "platform", "cadence", "other"];
+
+/** The dashboard for [from, to] (`YYYY-MM-DD`, inclusive); `null` = the last four weeks. */
+export function resultsSummary(from: string | null, to: string | null): Promise<ResultsSummaryT> {
+  return unwrap(commands.resultsSummary(from, to));
+}
+/** Published post variants of the period with their latest numbers (quick entry). */
+export function resultsEntries(from: string | null, to: string | null): Promise<PublishedPostT[]> {
+  return unwrap(commands.resultsEntries(from, to));
+}
+export function recordPostMetrics(input: SnapshotInputT): Promise<SnapshotT> {
+  return unwrap(commands.recordPostMetrics(input));
+}
+export function variantSnapshots(variantId: string): Promise<SnapshotT[]> {
+  return unwrap(commands.variantSnapshots(variantId));
+}
+export function saveAccountMetrics(input: AccountMetricsInputT): Promise<AccountMetricsT> {
+  return unwrap(commands.saveAccountMetrics(input));
+}
+export function addKpiReading(input: KpiReadingInputT): Promise<KpiReadingT> {
+  return unwrap(commands.addKpiReading(input));
+}
+/** Opens the file dialog (Rust side) and previews the file; `null` when cancelled. */
+export function chooseResultsFile(options: ImportOptionsT): Promise<ImportFilePreviewT | null> {
+  return unwrap(commands.chooseResultsFile(options));
+}
+export function previewResultsImport(options: ImportOptionsT): Promise<ImportFilePreviewT> {
+  return unwrap(commands.previewResultsImport(options));
+}
+export function commitResultsImport(options: ImportOptionsT): Promise<ImportResultT> {
+  return unwrap(commands.commitResultsImport(options));
+}
+export function listReviews(): Promise<ReviewT[]> {
+  return unwrap(commands.listReviews());
+}
+export function saveReview(input: ReviewInputT): Promise<ReviewT> {
+  return unwrap(commands.saveReview(input));
+}
+export function deleteReview(id: string): Promise<null> {
+  return unwrap(commands.deleteReview(id));
+}
+export function reviewNumbers(periodStart: string, periodEnd: string): Promise<ReviewSnapshotT> {
+  return unwrap(commands.reviewNumbers(periodStart, periodEnd));
 }

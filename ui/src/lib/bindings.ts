@@ -152,7 +152,7 @@ export const commands = {
 	/**  The whole plan as a `.plotline` bundle; `null` when cancelled. */
 	exportBundle: (path: string | null) => typedError<BundleSummary | null, IpcError>(__TAURI_INVOKE("export_bundle", { path })),
 	/**  Choose a bundle and see what importing it would change (nothing is written). */
-	previewBundleImport: (path: string | null) => typedError<Previewed<ImportPreview> | null, IpcError>(__TAURI_INVOKE("preview_bundle_import", { path })),
+	previewBundleImport: (path: string | null) => typedError<Previewed<BundlePreview> | null, IpcError>(__TAURI_INVOKE("preview_bundle_import", { path })),
 	/**  Import the previewed bundle with the user's choice for every conflict (one transaction). */
 	applyBundleImport: (choices: ImportChoice[]) => typedError<ImportReport, IpcError>(__TAURI_INVOKE("apply_bundle_import", { choices })),
 	/**  Choose a spreadsheet (Plotline or Buffer CSV) and preview its posts and row errors. */
@@ -178,6 +178,31 @@ export const commands = {
 	deleteIncidentContact: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_incident_contact", { id })),
 	/**  Each approval step of a post: required or not, who signed it off and when. */
 	postSignOffs: (id: string) => typedError<SignOffState[], IpcError>(__TAURI_INVOKE("post_sign_offs", { id })),
+	/**  The dashboard for [from, to] (`YYYY-MM-DD`, inclusive); default: the last four weeks. */
+	resultsSummary: (from: string | null, to: string | null) => typedError<ResultsSummary, IpcError>(__TAURI_INVOKE("results_summary", { from, to })),
+	/**  Published post variants of [from, to] with their latest numbers (quick entry). */
+	resultsEntries: (from: string | null, to: string | null) => typedError<PublishedPost[], IpcError>(__TAURI_INVOKE("results_entries", { from, to })),
+	/**  Save the numbers typed for one variant (today's snapshot is corrected in place). */
+	recordPostMetrics: (input: SnapshotInput) => typedError<Snapshot, IpcError>(__TAURI_INVOKE("record_post_metrics", { input })),
+	/**  Every snapshot of one variant, oldest first. */
+	variantSnapshots: (variantId: string) => typedError<Snapshot[], IpcError>(__TAURI_INVOKE("variant_snapshots", { variantId })),
+	saveAccountMetrics: (input: AccountMetricsInput) => typedError<AccountMetrics, IpcError>(__TAURI_INVOKE("save_account_metrics", { input })),
+	addKpiReading: (input: KpiReadingInput) => typedError<KpiReading, IpcError>(__TAURI_INVOKE("add_kpi_reading", { input })),
+	/**
+	 *  Open the file dialog, read the chosen CSV and preview it (nothing is stored); `null`
+	 *  when the dialog is cancelled.
+	 */
+	chooseResultsFile: (options: ImportOptions) => typedError<ImportFilePreview | null, IpcError>(__TAURI_INVOKE("choose_results_file", { options })),
+	/**  Preview the chosen file again with other options (source, column mapping, platform). */
+	previewResultsImport: (options: ImportOptions) => typedError<ImportFilePreview, IpcError>(__TAURI_INVOKE("preview_results_import", { options })),
+	/**  Import the matched rows of the chosen file in one transaction. */
+	commitResultsImport: (options: ImportOptions) => typedError<ImportResult, IpcError>(__TAURI_INVOKE("commit_results_import", { options })),
+	/**  Every review, newest period first. */
+	listReviews: () => typedError<Review[], IpcError>(__TAURI_INVOKE("list_reviews")),
+	saveReview: (input: ReviewInput) => typedError<Review, IpcError>(__TAURI_INVOKE("save_review", { input })),
+	deleteReview: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_review", { id })),
+	/**  The numbers a new review of [periodStart, periodEnd] would keep. */
+	reviewNumbers: (periodStart: string, periodEnd: string) => typedError<ReviewSnapshot, IpcError>(__TAURI_INVOKE("review_numbers", { periodStart, periodEnd })),
 };
 
 /* Types */
@@ -208,6 +233,36 @@ export type AccountDesignInput = {
 	/**  Images (profile, cover, banner) already made at the catalogue's size. */
 	checklistDone: Placement[],
 	pinnedPost: string,
+};
+
+/**
+ *  Account-level numbers of one platform for one period (from the platform's insights and
+ *  the owner's web analytics / till).
+ */
+export type AccountMetrics = {
+	id: string,
+	platform: string,
+	periodStart: string,
+	periodEnd: string,
+	/**  Followers at the end of the period. */
+	followers: number | null,
+	profileVisits: number | null,
+	/**  Website sessions from social (UTM medium = social in web analytics). */
+	webSessions: number | null,
+	/**  Orders or leads attributed to social in the period. */
+	ordersLeads: number | null,
+	createdAt: string,
+	updatedAt: string,
+};
+
+export type AccountMetricsInput = {
+	platform: string,
+	periodStart: string,
+	periodEnd: string,
+	followers: number | null,
+	profileVisits: number | null,
+	webSessions: number | null,
+	ordersLeads: number | null,
 };
 
 export type AcknowledgeInput = {
@@ -289,6 +344,36 @@ export type BackupReport = {
 	schemaVersion: number,
 };
 
+/**  Averages of one group of posts (a platform, pillar, content type or format). */
+export type Breakdown = {
+	key: string,
+	/**  Display name where the key is an id (pillars). */
+	label: string | null,
+	colour: string | null,
+	posts: number,
+	/**  Posts with at least one number entered. */
+	measured: number,
+	avgReach: number | null,
+	avgClicks: number | null,
+	/**  Mean of the posts' engagement rates (fraction). */
+	avgEngagementRate: number | null,
+	/**  Pooled: Σ engagement ÷ Σ reach (fraction). */
+	engagementRate: number | null,
+	totals: Metrics,
+};
+
+export type BundlePreview = {
+	business: string,
+	exportedAt: string,
+	appVersion: string,
+	tables: TableChanges[],
+	conflicts: Conflict[],
+	media: number,
+	/**  Tables in the bundle this Plotline does not know (skipped). */
+	skippedTables: string[],
+	emptyWorkspace: boolean,
+};
+
 export type BundleSummary = {
 	path: string,
 	tables: { [key in string]: number },
@@ -361,6 +446,11 @@ export type ChecklistItem = {
 	height: number,
 	aspect: string,
 	done: boolean,
+};
+
+export type ColumnMapping = {
+	column: string,
+	field: ImportField,
 };
 
 export type Comment = {
@@ -447,8 +537,23 @@ export type CsvImportPreview = {
 	posts: ImportedPost[],
 	/**  Posts whose id is already in this plan (a re-import of our own export): left alone. */
 	skipped: number,
-	errors: RowError[],
+	errors: CsvRowError[],
 };
+
+export type CsvRowError = {
+	line: number,
+	message: string,
+};
+
+export type Decision = {
+	text: string,
+	area: DecisionArea,
+	/**  Pillar id or platform id the decision changes (cadence decisions name a platform). */
+	target: string | null,
+};
+
+/**  What a decision changes. */
+export type DecisionArea = "pillar" | "platform" | "cadence" | "other";
 
 export type Demographics = {
 	ageRange: string,
@@ -457,6 +562,17 @@ export type Demographics = {
 	location: string,
 	household: string,
 	incomeBand: string,
+};
+
+export type Derived = {
+	engagement: number | null,
+	/**  A fraction (0.05 = 5 %). */
+	engagementRate: number | null,
+	rateBase: RateBase | null,
+	/**  Clicks ÷ impressions (or reach), a fraction. */
+	ctr: number | null,
+	/**  Conversions ÷ clicks, a fraction. */
+	conversionRate: number | null,
 };
 
 /**  What the editor sends: the unsaved form and the file types of the attached media. */
@@ -671,16 +787,48 @@ export type ImportChoice = {
 	take: Resolution,
 };
 
+/**  What a column of the file means. */
+export type ImportField = "post_url" | "published_at" | "text" | "platform" | "impressions" | "reach" | "likes" | "comments" | "shares" | "saves" | "clicks" | "profile_visits" | "video_views" | "conversions" | "revenue";
+
+export type ImportFilePreview = {
+	fileName: string,
+	preview: ImportPreview,
+};
+
+export type ImportMatch = {
+	line: number,
+	variantId: string,
+	postId: string,
+	title: string,
+	platform: string,
+	localTime: string,
+	matchedBy: MatchKind,
+	metrics: Metrics,
+	postUrl: string | null,
+	/**  E.g. reach above impressions: imported, but worth a look. */
+	warning: string | null,
+};
+
+export type ImportOptions = {
+	source: ImportSource,
+	/**  Explicit mapping (generic imports); empty = recognise the columns by their names. */
+	mapping: ColumnMapping[],
+	/**  The platform of every row when the file does not say (generic imports). */
+	platform: string | null,
+	/**  The date the numbers were read (`YYYY-MM-DD`); empty = today. */
+	capturedOn: string | null,
+};
+
 export type ImportPreview = {
-	business: string,
-	exportedAt: string,
-	appVersion: string,
-	tables: TableChanges[],
-	conflicts: Conflict[],
-	media: number,
-	/**  Tables in the bundle this Plotline does not know (skipped). */
-	skippedTables: string[],
-	emptyWorkspace: boolean,
+	source: ImportSource,
+	/**  `utf8` or `shift_jis`. */
+	encoding: string,
+	columns: string[],
+	mapping: ColumnMapping[],
+	rows: number,
+	matched: ImportMatch[],
+	unmatched: UnmatchedRow[],
+	errors: RowError[],
 };
 
 export type ImportReport = {
@@ -691,6 +839,14 @@ export type ImportReport = {
 	media: number,
 	tables: TableChanges[],
 };
+
+export type ImportResult = {
+	written: number,
+	unmatched: number,
+	errors: number,
+};
+
+export type ImportSource = "meta" | "x" | "linkedin" | "generic";
 
 export type ImportedPost = {
 	line: number,
@@ -800,6 +956,49 @@ export type KpiInput = {
 	cadence: ReviewCadence,
 };
 
+export type KpiProgress = {
+	kpiId: string,
+	objectiveId: string,
+	objectiveStatement: string,
+	name: string,
+	stage: FunnelStage,
+	metric: string,
+	unit: string,
+	cadence: ReviewCadence,
+	baseline: number | null,
+	target: number | null,
+	current: number | null,
+	/**  Percent of the way from baseline to target (may exceed 100 or be negative). */
+	progress: number | null,
+	status: KpiStatus,
+	source: ValueSource,
+	windowStart: string,
+	windowEnd: string,
+	/**  Oldest first; the last point is the current window. */
+	trend: TrendPoint[],
+};
+
+/**
+ *  A KPI value measured outside Plotline (e.g. repeat-purchase rate from the till, branded
+ *  hashtag uses counted by hand). It wins over the value computed from metrics.
+ */
+export type KpiReading = {
+	id: string,
+	kpiId: string,
+	measuredOn: string,
+	value: number | null,
+	note: string,
+};
+
+export type KpiReadingInput = {
+	kpiId: string,
+	measuredOn: string,
+	value: number | null,
+	note: string,
+};
+
+export type KpiStatus = "on_track" | "at_risk" | "no_data" | "no_target";
+
 export type Language = "en" | "ja";
 
 /**  Whether a link written in a post can be followed. */
@@ -831,6 +1030,8 @@ export type MarkPublishedInput = {
 	url: string,
 };
 
+export type MatchKind = "url" | "utm" | "date_text" | "date";
+
 export type MediaFacts = {
 	specs: MediaSpec[],
 	sources: string[],
@@ -860,6 +1061,35 @@ export type MetricInfo = {
 	vanity: boolean,
 };
 
+/**  Where a snapshot's numbers came from. */
+export type MetricSource = 
+/**  Typed in by hand (quick entry). */
+"manual" | 
+/**  Meta Business Suite export (Facebook / Instagram). */
+"meta" | 
+/**  X (Twitter) analytics export. */
+"x" | 
+/**  LinkedIn page analytics export. */
+"linkedin" | 
+/**  Any other spreadsheet, with a column mapping. */
+"generic";
+
+/**  The raw numbers of a post (every one optional: owners type what they have). */
+export type Metrics = {
+	impressions: number | null,
+	reach: number | null,
+	likes: number | null,
+	comments: number | null,
+	shares: number | null,
+	saves: number | null,
+	clicks: number | null,
+	profileVisits: number | null,
+	videoViews: number | null,
+	conversions: number | null,
+	/**  In the workspace's currency. */
+	revenue: number | null,
+};
+
 /**  One gap, with how many objectives/personas it concerns. */
 export type Missing = {
 	code: MissingCode,
@@ -872,7 +1102,23 @@ export type MissingCode = "no_objective" | "objective_without_kpi" | "objective_
 /**  No content pillar yet. */
 "no_pillar" | 
 /**  Nothing scheduled in the coming four weeks. */
-"no_scheduled_post";
+"no_scheduled_post" | 
+/**  No published post has any numbers entered or imported yet. */
+"no_results";
+
+export type MixComparison = {
+	/**  Every post planned with a date in the period (any status but idea). */
+	planned: MixShares,
+	/**  The posts actually published in the period. */
+	published: MixShares,
+};
+
+export type MixShares = {
+	total: number,
+	value: GuidelineShare,
+	dialogue: GuidelineShare,
+	promotion: GuidelineShare,
+};
 
 export type MixStats = {
 	total: number,
@@ -1234,6 +1480,41 @@ export type PublishSummary = {
 	plan: PlanItem[],
 };
 
+/**  One published post variant with its latest numbers. */
+export type PublishedPost = {
+	postId: string,
+	variantId: string,
+	title: string,
+	platform: string,
+	pillarId: string | null,
+	pillarName: string | null,
+	pillarColour: string | null,
+	contentType: ContentType,
+	format: Format,
+	/**  Wall time in the post's zone, `2026-03-08T09:00`. */
+	localTime: string,
+	textLength: number,
+	hasVideo: boolean,
+	/**  Date of the latest snapshot, `None` while nothing was entered. */
+	capturedOn: string | null,
+	metrics: Metrics,
+	derived: Derived,
+	postUrl: string | null,
+};
+
+export type RankGroup = "top" | "bottom";
+
+export type Ranking = {
+	top: PublishedPost[],
+	bottom: PublishedPost[],
+	traits: SharedTrait[],
+	/**  Plain-words summary in the workspace's language. */
+	explanation: string,
+};
+
+/**  What an engagement rate was divided by. */
+export type RateBase = "reach" | "impressions";
+
 export type Recommendation = {
 	/**  Every platform, best first. */
 	ranking: PlatformScore[],
@@ -1257,8 +1538,78 @@ export type RestoreReport = {
 	safetyBackup: string,
 };
 
+export type ResultsSummary = {
+	from: string,
+	to: string,
+	postsPublished: number,
+	postsMeasured: number,
+	totals: Metrics,
+	totalsDerived: Derived,
+	kpis: KpiProgress[],
+	byPlatform: Breakdown[],
+	byPillar: Breakdown[],
+	byContentType: Breakdown[],
+	byFormat: Breakdown[],
+	mix: MixComparison,
+	ranking: Ranking,
+	account: AccountMetrics[],
+};
+
+export type Review = {
+	id: string,
+	cadence: ReviewCadence,
+	periodStart: string,
+	periodEnd: string,
+	status: ReviewStatus,
+	snapshot: ReviewSnapshot,
+	worked: string,
+	stopDoing: string,
+	hypothesis: string,
+	decisions: Decision[],
+	createdAt: string,
+	updatedAt: string,
+};
+
 /**  How often a KPI is reviewed. */
 export type ReviewCadence = "weekly" | "monthly" | "quarterly";
+
+export type ReviewInput = {
+	id: string | null,
+	cadence: ReviewCadence,
+	periodStart: string,
+	periodEnd: string,
+	status: ReviewStatus,
+	worked: string,
+	stopDoing: string,
+	hypothesis: string,
+	decisions: Decision[],
+};
+
+/**  A post as remembered by a review. */
+export type ReviewPost = {
+	title: string,
+	platform: string,
+	localTime: string,
+	engagementRate: number | null,
+	reach: number | null,
+};
+
+/**  The numbers of the period when the review was saved. */
+export type ReviewSnapshot = {
+	postsPublished: number,
+	postsMeasured: number,
+	reach: number | null,
+	impressions: number | null,
+	engagement: number | null,
+	engagementRate: number | null,
+	clicks: number | null,
+	kpis: KpiProgress[],
+	top: ReviewPost[],
+	bottom: ReviewPost[],
+	explanation: string,
+};
+
+export type ReviewStatus = "draft" | "completed";
 
 export type RiskCategory = "discriminatory" | "absolute_claim" | "health_claim" | "financial_claim" | "competitor" | "sensitive_topic";
 
@@ -1342,6 +1693,21 @@ export type SeriesInput = {
 
 export type Severity = "error" | "warning";
 
+/**  Something most posts of one group share and the other group mostly does not. */
+export type SharedTrait = {
+	group: RankGroup,
+	attribute: TraitAttribute,
+	/**  Machine value (pillar id, content type, `monday`, `morning`, `short`, `yes`…). */
+	value: string,
+	/**  The same in plain words, in the workspace's language. */
+	label: string,
+	/**  How many posts of the group have it, of how many. */
+	count: number,
+	of: number,
+	/**  How many posts of the other group have it. */
+	otherCount: number,
+};
+
 /**  One approval step of a post: whether the workspace requires it and who signed it off. */
 export type SignOffState = {
 	step: ApprovalStep,
@@ -1364,6 +1730,31 @@ export type SmartCheck = {
 
 /**  Why a criterion is (not) met; the UI words each one in the user's language. */
 export type SmartReason = "states_what_changes" | "too_short" | "target_with_unit" | "no_target" | "no_unit" | "plausible_growth" | "starts_from_zero" | "growth_over3x" | "no_baseline" | "linked_to_persona" | "no_persona" | "has_deadline" | "no_deadline";
+
+/**  The numbers of one post variant as known on one date. */
+export type Snapshot = {
+	id: string,
+	variantId: string,
+	postId: string,
+	platform: string,
+	/**  `YYYY-MM-DD` */
+	capturedOn: string,
+	metrics: Metrics,
+	derived: Derived,
+	source: MetricSource,
+	postUrl: string | null,
+	createdAt: string,
+	updatedAt: string,
+};
+
+/**  What quick entry (and an import row) saves for one variant. */
+export type SnapshotInput = {
+	variantId: string,
+	/**  `YYYY-MM-DD`; empty means today in the workspace's zone. */
+	capturedOn: string,
+	metrics: Metrics,
+	postUrl: string | null,
+};
 
 export type SocialUsage = {
 	/**  Platform id such as `instagram`, `x`, `tiktok`, `youtube`, `line`. */
@@ -1456,12 +1847,20 @@ export type TrackedLink = {
 	tracked: string,
 };
 
+export type TraitAttribute = "pillar" | "content_type" | "format" | "weekday" | "time_of_day" | "length" | "video";
+
 export type TransitionInput = {
 	postId: string,
 	to: PostStatus,
 	/**  The team member making the move (`None`: the workspace owner at this computer). */
 	actorId: string | null,
 	note: string,
+};
+
+export type TrendPoint = {
+	periodStart: string,
+	periodEnd: string,
+	value: number | null,
 };
 
 export type TypeCount = {
@@ -1478,6 +1877,14 @@ export type TypicalCadence = {
 	confidence: Confidence,
 };
 
+export type UnmatchedRow = {
+	line: number,
+	text: string,
+	date: string | null,
+	platform: string | null,
+	reason: string,
+};
+
 export type UsageFrequency = "daily" | "weekly" | "monthly" | "rarely";
 
 export type UtmInput = {
@@ -1486,6 +1893,9 @@ export type UtmInput = {
 	campaign: string | null,
 	content: string,
 };
+
+/**  Where a KPI's current value came from. */
+export type ValueSource = "posts" | "account" | "manual" | "none";
 
 export type Variant = {
 	id: string,

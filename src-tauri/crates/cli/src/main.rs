@@ -81,6 +81,45 @@ enum Command {
         #[command(subcommand)]
         command: PublishCommand,
     },
+    /// Results: analytics imports and the KPI summary.
+    Results {
+        #[command(subcommand)]
+        command: ResultsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ResultsCommand {
+    /// Import an analytics CSV export (matched to published posts by URL, UTM tag or date + text).
+    Import {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        source: SourceArg,
+        /// Show what would be imported (matches, unmatched rows, errors) without writing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Platform of every row when the file does not say (generic files).
+        #[arg(long)]
+        platform: Option<String>,
+        /// Date the numbers were read, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        captured_on: Option<String>,
+    },
+    /// KPI progress and per-platform engagement for a period (default: the last four weeks).
+    Summary {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SourceArg {
+    Meta,
+    X,
+    Linkedin,
+    Generic,
 }
 
 #[derive(Subcommand)]
@@ -404,6 +443,120 @@ fn run(cli: Cli) -> plotline_core::Result<serde_json::Value> {
         Command::Publish {
             command: PublishCommand::Caldav { url, user, dry_run },
         } => publish_caldav(&store, &url, &user, dry_run),
+        Command::Results { command } => results_command(&store, command),
+    }
+}
+
+fn results_command(
+    store: &Store,
+    command: ResultsCommand,
+) -> plotline_core::Result<serde_json::Value> {
+    use plotline_core::results::import::{self, ImportOptions, ImportSource};
+    use plotline_core::results::summary;
+    match command {
+        ResultsCommand::Import {
+            file,
+            source,
+            dry_run,
+            platform,
+            captured_on,
+        } => {
+            let size = std::fs::metadata(&file)
+                .map_err(|e| {
+                    plotline_core::Error::io(format!("Could not read {}", file.display()), e)
+                })?
+                .len();
+            if size > import::MAX_IMPORT_BYTES as u64 {
+                return Err(plotline_core::Error::Invalid(format!(
+                    "{} is larger than {} MB; export a shorter period.",
+                    file.display(),
+                    import::MAX_IMPORT_BYTES / (1024 * 1024)
+                )));
+            }
+            let bytes = std::fs::read(&file).map_err(|e| {
+                plotline_core::Error::io(format!("Could not read {}", file.display()), e)
+            })?;
+            let mut options = ImportOptions::new(match source {
+                SourceArg::Meta => ImportSource::Meta,
+                SourceArg::X => ImportSource::X,
+                SourceArg::Linkedin => ImportSource::Linkedin,
+                SourceArg::Generic => ImportSource::Generic,
+            });
+            options.platform = platform;
+            options.captured_on = captured_on;
+            let preview = store.read(|c| import::preview(c, &bytes, &options))?;
+            if dry_run {
+                return to_json(serde_json::json!({ "dryRun": true, "preview": preview }));
+            }
+            let result = store.write(|tx| import::commit(tx, &bytes, &options))?;
+            to_json(serde_json::json!({
+                "dryRun": false,
+                "written": result.written,
+                "unmatched": preview.unmatched,
+                "errors": preview.errors,
+            }))
+        }
+        ResultsCommand::Summary { from, to } => {
+            let s = store.read(|c| {
+                let (f, t) = summary::parse_range(c, from.as_deref(), to.as_deref())?;
+                summary::summary(c, f, t)
+            })?;
+            let kpis: Vec<serde_json::Value> = s
+                .kpis
+                .iter()
+                .map(|k| {
+                    serde_json::json!({
+                        "id": k.kpi_id,
+                        "name": k.name,
+                        "objective": k.objective_statement,
+                        "stage": k.stage,
+                        "metric": k.metric,
+                        "unit": k.unit,
+                        "cadence": k.cadence,
+                        "current": k.current,
+                        "baseline": k.baseline,
+                        "target": k.target,
+                        "progress": k.progress,
+                        "status": k.status,
+                        "source": k.source,
+                        "window": [k.window_start, k.window_end],
+                    })
+                })
+                .collect();
+            let platforms: Vec<serde_json::Value> = s
+                .by_platform
+                .iter()
+                .map(|b| {
+                    serde_json::json!({
+                        "platform": b.key,
+                        "posts": b.posts,
+                        "measured": b.measured,
+                        "reach": b.totals.reach,
+                        "clicks": b.totals.clicks,
+                        "engagement_rate": b.engagement_rate,
+                        "avg_engagement_rate": b.avg_engagement_rate,
+                        "avg_reach": b.avg_reach,
+                    })
+                })
+                .collect();
+            let titles = |v: &[summary::PublishedPost]| -> Vec<serde_json::Value> {
+                v.iter()
+                    .map(|p| serde_json::json!({ "title": p.title, "platform": p.platform, "engagement_rate": p.derived.engagement_rate }))
+                    .collect()
+            };
+            to_json(serde_json::json!({
+                "from": s.from,
+                "to": s.to,
+                "posts_published": s.posts_published,
+                "posts_measured": s.posts_measured,
+                "engagement_rate": s.totals_derived.engagement_rate,
+                "kpis": kpis,
+                "platforms": platforms,
+                "top": titles(&s.ranking.top),
+                "bottom": titles(&s.ranking.bottom),
+                "explanation": s.ranking.explanation,
+            }))
+        }
     }
 }
 

@@ -353,7 +353,7 @@ fn empty_data_dir_lists_nothing_and_plan_shows_what_is_missing() {
     assert_eq!(plan["steps"][2]["missing"][0]["code"], "no_platform");
     assert_eq!(plan["steps"][3]["missing"][0]["code"], "no_pillar");
     assert_eq!(plan["steps"][4]["missing"][0]["code"], "no_scheduled_post");
-    assert_eq!(plan["steps"][5]["status"], "not_started");
+    assert_eq!(plan["steps"][5]["missing"][0]["code"], "no_results");
     assert_eq!(plan["pitfalls"][0]["code"], "no_objective");
 }
 

@@ -60,6 +60,7 @@ pub fn seed_sample(store: &Store, language: Language) -> Result<Workspace> {
         let tz = time::parse_zone("timeZone", &ws.time_zone)?;
         let today = Utc::now().with_timezone(&tz).date_naive();
         seed_content(tx, language, today)?;
+        crate::results::sample::seed_results(tx, language, today)?;
         Ok(ws)
     })
 }

@@ -18,6 +18,7 @@ pub mod paths;
 pub mod personas;
 pub mod platforms;
 pub mod publishing;
+pub mod results;
 pub mod secrets;
 pub mod share;
 pub mod strategy;

@@ -18,7 +18,7 @@ async function openShare() {
   return rendered;
 }
 
-const preview = (conflicts: api.Conflict[]): api.Previewed<api.ImportPreview> => ({
+const preview = (conflicts: api.Conflict[]): api.Previewed<api.BundlePreview> => ({
   fileName: "team.plotline",
   preview: {
     business: "Sunrise Bakery",

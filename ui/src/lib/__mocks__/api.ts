@@ -849,8 +849,8 @@ export const exportBundle = vi.fn(
     exportedAt: "2026-05-01T00:00:00Z",
   }),
 );
-export const shareBackend: { bundlePreview: Api.Previewed<Api.ImportPreview> | null } = { bundlePreview: null };
-export const previewBundleImport = vi.fn(async (): Promise<Api.Previewed<Api.ImportPreview> | null> => shareBackend.bundlePreview);
+export const shareBackend: { bundlePreview: Api.Previewed<Api.BundlePreview> | null } = { bundlePreview: null };
+export const previewBundleImport = vi.fn(async (): Promise<Api.Previewed<Api.BundlePreview> | null> => shareBackend.bundlePreview);
 export const applyBundleImport = vi.fn(
   async (choices: Api.ImportChoice[]): Promise<Api.ImportReport> => ({
     added: 1,
@@ -972,5 +972,161 @@ export const saveIncidentContact = vi.fn(async (id: string | null, input: Api.In
 });
 export const deleteIncidentContact = vi.fn(async (id: string): Promise<null> => {
   contentBackend.contacts = contentBackend.contacts.filter((c) => c.id !== id);
+  return null;
+});
+
+// ---- results and review (issue 9) ----
+export const { IMPORT_SOURCES, IMPORT_FIELDS, DECISION_AREAS } = actual;
+
+function emptyShares(): Api.MixShares {
+  const g = (target: number) => ({ count: 0, share: 0, target });
+  return { total: 0, value: g(0.7), dialogue: g(0.2), promotion: g(0.1) };
+}
+
+export function emptySummary(from = "2026-02-01", to = "2026-02-28"): Api.ResultsSummary {
+  return {
+    from,
+    to,
+    postsPublished: 0,
+    postsMeasured: 0,
+    totals: fakeMetrics(),
+    totalsDerived: { engagement: null, engagementRate: null, rateBase: null, ctr: null, conversionRate: null },
+    kpis: [],
+    byPlatform: [],
+    byPillar: [],
+    byContentType: [],
+    byFormat: [],
+    mix: { planned: emptyShares(), published: emptyShares() },
+    ranking: { top: [], bottom: [], traits: [], explanation: "Enter the numbers of at least two published posts to compare the best and the weakest." },
+    account: [],
+  };
+}
+
+export function fakeMetrics(over: Partial<Api.Metrics> = {}): Api.Metrics {
+  return {
+    impressions: null,
+    reach: null,
+    likes: null,
+    comments: null,
+    shares: null,
+    saves: null,
+    clicks: null,
+    profileVisits: null,
+    videoViews: null,
+    conversions: null,
+    revenue: null,
+    ...over,
+  };
+}
+
+function derive(m: Api.Metrics): Api.Derived {
+  const parts = [m.likes, m.comments, m.shares, m.saves];
+  const engagement = parts.every((p) => p === null) ? null : parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+  const base = m.reach ? m.reach : m.impressions ? m.impressions : null;
+  return {
+    engagement,
+    engagementRate: engagement !== null && base ? engagement / base : null,
+    rateBase: engagement !== null && base ? (m.reach ? "reach" : "impressions") : null,
+    ctr: null,
+    conversionRate: null,
+  };
+}
+
+export function fakeEntry(over: Partial<Api.PublishedPost> & { variantId: string; title: string }): Api.PublishedPost {
+  const metrics = over.metrics ?? fakeMetrics();
+  return {
+    postId: `post-${over.variantId}`,
+    platform: "instagram",
+    pillarId: null,
+    pillarName: null,
+    pillarColour: null,
+    contentType: "educational",
+    format: "photo",
+    localTime: "2026-02-10T09:00",
+    textLength: 40,
+    hasVideo: false,
+    capturedOn: null,
+    postUrl: null,
+    derived: derive(metrics),
+    ...over,
+    metrics,
+  };
+}
+
+export const resultsBackend: {
+  summary: Api.ResultsSummary;
+  entries: Api.PublishedPost[];
+  reviews: Api.Review[];
+  preview: Api.ImportFilePreview | null;
+} = { summary: emptySummary(), entries: [], reviews: [], preview: null };
+
+export const resultsSummary = vi.fn(async (): Promise<Api.ResultsSummary> => resultsBackend.summary);
+export const resultsEntries = vi.fn(async (): Promise<Api.PublishedPost[]> => resultsBackend.entries);
+export const recordPostMetrics = vi.fn(async (input: Api.SnapshotInput): Promise<Api.Snapshot> => {
+  resultsBackend.entries = resultsBackend.entries.map((e) =>
+    e.variantId === input.variantId ? { ...e, metrics: input.metrics, derived: derive(input.metrics), capturedOn: "2026-02-28" } : e,
+  );
+  return {
+    id: `snap-${input.variantId}`,
+    variantId: input.variantId,
+    postId: `post-${input.variantId}`,
+    platform: "instagram",
+    capturedOn: "2026-02-28",
+    metrics: input.metrics,
+    derived: derive(input.metrics),
+    source: "manual",
+    postUrl: null,
+    createdAt: "2026-02-28T00:00:00Z",
+    updatedAt: "2026-02-28T00:00:00Z",
+  };
+});
+export const variantSnapshots = vi.fn(async (): Promise<Api.Snapshot[]> => []);
+export const saveAccountMetrics = vi.fn(async (input: Api.AccountMetricsInput): Promise<Api.AccountMetrics> => ({
+  ...input,
+  id: "acc-1",
+  createdAt: "2026-02-28T00:00:00Z",
+  updatedAt: "2026-02-28T00:00:00Z",
+}));
+export const addKpiReading = vi.fn(async (input: Api.KpiReadingInput): Promise<Api.KpiReading> => ({ ...input, id: "reading-1" }));
+export const chooseResultsFile = vi.fn(async (): Promise<Api.ImportFilePreview | null> => resultsBackend.preview);
+export const previewResultsImport = vi.fn(async (): Promise<Api.ImportFilePreview> => {
+  if (!resultsBackend.preview) throw new actual.AppError("conflict", "Choose the exported file again.");
+  return resultsBackend.preview;
+});
+export const commitResultsImport = vi.fn(async (): Promise<Api.ImportResult> => ({
+  written: resultsBackend.preview?.preview.matched.length ?? 0,
+  unmatched: resultsBackend.preview?.preview.unmatched.length ?? 0,
+  errors: resultsBackend.preview?.preview.errors.length ?? 0,
+}));
+export const listReviews = vi.fn(async (): Promise<Api.Review[]> => resultsBackend.reviews);
+export const reviewNumbers = vi.fn(async (): Promise<Api.ReviewSnapshot> => ({
+  postsPublished: resultsBackend.summary.postsPublished,
+  postsMeasured: resultsBackend.summary.postsMeasured,
+  reach: resultsBackend.summary.totals.reach,
+  impressions: resultsBackend.summary.totals.impressions,
+  engagement: resultsBackend.summary.totalsDerived.engagement,
+  engagementRate: resultsBackend.summary.totalsDerived.engagementRate,
+  clicks: resultsBackend.summary.totals.clicks,
+  kpis: resultsBackend.summary.kpis,
+  top: [],
+  bottom: [],
+  explanation: resultsBackend.summary.ranking.explanation,
+}));
+export const saveReview = vi.fn(async (input: Api.ReviewInput): Promise<Api.Review> => {
+  if (input.status === "completed" && !input.hypothesis.trim()) {
+    throw new actual.AppError("invalid", "Write the next hypothesis before completing the review.", "hypothesis");
+  }
+  const review: Api.Review = {
+    ...input,
+    id: input.id ?? `review-${resultsBackend.reviews.length + 1}`,
+    snapshot: await reviewNumbers(),
+    createdAt: "2026-02-28T00:00:00Z",
+    updatedAt: "2026-02-28T00:00:00Z",
+  };
+  resultsBackend.reviews = [review, ...resultsBackend.reviews.filter((r) => r.id !== review.id)];
+  return review;
+});
+export const deleteReview = vi.fn(async (id: string): Promise<null> => {
+  resultsBackend.reviews = resultsBackend.reviews.filter((r) => r.id !== id);
   return null;
 });

@@ -61,6 +61,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "incident playbook contacts",
         sql: crate::incident::SCHEMA,
     },
+    Migration {
+        version: 10,
+        name: "results (metric snapshots, account metrics, KPI readings, reviews)",
+        sql: crate::results::SCHEMA,
+    },
 ];
 
 pub fn latest_version() -> u32 {

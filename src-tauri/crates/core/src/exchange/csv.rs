@@ -164,6 +164,18 @@ fn unterminated_quote(text: &str) -> Option<u64> {
     in_quotes.then_some(opened_at)
 }
 
+/// The 1-based line of byte offset `byte` (counted from the text, so CRLF files number
+/// their lines like LF files do).
+fn line_at(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+    // After a CR the reader's record starts on the LF that completes the previous line.
+    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
 /// Read a CSV file strictly. The first row is the header.
 pub fn read_csv(bytes: &[u8], limits: &CsvLimits) -> Result<CsvTable> {
     if bytes.len() > limits.max_bytes {
@@ -199,7 +211,7 @@ pub fn read_csv(bytes: &[u8], limits: &CsvLimits) -> Result<CsvTable> {
             ::csv::ErrorKind::UnequalLengths { pos, expected_len, len } => bad(format!(
                 "line {} has {len} cells but the first line has {expected_len}. Check for a missing or \
                  extra comma on that line.",
-                pos.as_ref().map_or(0, |p| p.line())
+                pos.as_ref().map_or(0, |p| line_at(&text, p.byte()))
             )),
             _ => bad(format!("{e}")),
         })?;
@@ -209,7 +221,7 @@ pub fn read_csv(bytes: &[u8], limits: &CsvLimits) -> Result<CsvTable> {
                 limits.max_rows
             )));
         }
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = rec.position().map_or(0, |p| line_at(&text, p.byte()));
         if let Some(cell) = rec.iter().find(|c| c.len() > limits.max_cell_bytes) {
             return Err(bad(format!(
                 "a cell on line {line} is {} KB long; the limit is {} KB.",
@@ -261,6 +273,17 @@ mod tests {
         let t = read_csv(text.as_bytes(), &CsvLimits::default()).expect("read back");
         assert_eq!(t.header, vec!["title", "note"]);
         assert_eq!(t.rows[0].cells[1], "新作パン, \"fresh\"");
+    }
+
+    #[test]
+    fn crlf_files_number_their_lines_like_lf_files() {
+        let t = read_csv(b"a,b\r\n1,2\r\n3,4\r\n", &CsvLimits::default()).expect("reads");
+        assert_eq!(t.rows[0].line, 2);
+        assert_eq!(t.rows[1].line, 3);
+        let msg = read_csv(b"a,b\r\n1,2\r\n3\r\n", &CsvLimits::default())
+            .expect_err("ragged")
+            .to_string();
+        assert!(msg.contains("line 3 has 1 cells"), "{msg}");
     }
 
     #[test]

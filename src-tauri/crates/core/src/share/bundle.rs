@@ -106,6 +106,11 @@ pub const TABLES: &[TableSpec] = &[
     t("media_items", &["sha256"]),
     t("post_publication", &["post_id"]),
     t("incident_contacts", &["id"]),
+    t("metric_snapshots", &["id"]),
+    t("account_metrics", &["id"]),
+    t("kpi_readings", &["id"]),
+    t("reviews", &["id"]),
+    t("review_decisions", &["id"]),
 ];
 
 /// Tables deliberately left out of a bundle: this computer's calendar connections (their
@@ -486,7 +491,7 @@ pub struct TableChanges {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct ImportPreview {
+pub struct BundlePreview {
     pub business: String,
     pub exported_at: String,
     pub app_version: String,
@@ -594,7 +599,7 @@ fn label(row: &Row) -> String {
 
 struct Analysis<'a> {
     ops: Vec<Op<'a>>,
-    preview: ImportPreview,
+    preview: BundlePreview,
 }
 
 fn analyse<'a>(conn: &Connection, unpacked: &'a Unpacked) -> Result<Analysis<'a>> {
@@ -709,7 +714,7 @@ fn analyse<'a>(conn: &Connection, unpacked: &'a Unpacked) -> Result<Analysis<'a>
     let media = doc.tables.get("media_items").map_or(0, Vec::len) as u32;
     Ok(Analysis {
         ops,
-        preview: ImportPreview {
+        preview: BundlePreview {
             business: doc.business.clone(),
             exported_at: doc.exported_at.clone(),
             app_version: doc.app_version.clone(),
@@ -731,7 +736,7 @@ fn newer(mine: &str, theirs: &str) -> Action {
 }
 
 /// What importing `path` would change. Writes nothing.
-pub fn preview(store: &Store, path: &Path) -> Result<ImportPreview> {
+pub fn preview(store: &Store, path: &Path) -> Result<BundlePreview> {
     let unpacked = unpack(path, store.schema_version()?)?;
     media_entries(&unpacked.doc)?;
     store.read(|conn| Ok(analyse(conn, &unpacked)?.preview))

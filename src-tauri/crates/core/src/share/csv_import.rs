@@ -21,7 +21,7 @@ pub const MAX_POSTS: usize = 5_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct RowError {
+pub struct CsvRowError {
     pub line: u32,
     pub message: String,
 }
@@ -44,7 +44,7 @@ pub struct CsvImportPreview {
     pub posts: Vec<ImportedPost>,
     /// Posts whose id is already in this plan (a re-import of our own export): left alone.
     pub skipped: u32,
-    pub errors: Vec<RowError>,
+    pub errors: Vec<CsvRowError>,
 }
 
 struct Cols<'a> {
@@ -95,7 +95,7 @@ fn enum_cell<T: for<'de> serde::Deserialize<'de>>(
     col: &str,
     value: &str,
     default: T,
-    errors: &mut Vec<RowError>,
+    errors: &mut Vec<CsvRowError>,
 ) -> T {
     if value.is_empty() {
         return default;
@@ -103,7 +103,7 @@ fn enum_cell<T: for<'de> serde::Deserialize<'de>>(
     match from_db(value.to_string(), 0) {
         Ok(v) => v,
         Err(_) => {
-            errors.push(RowError {
+            errors.push(CsvRowError {
                 line,
                 message: format!("{col} \"{value}\" is not a value Plotline knows."),
             });
@@ -122,7 +122,7 @@ struct Planned {
 fn plan_plotline(
     tx: &Transaction<'_>,
     table: &CsvTable,
-    errors: &mut Vec<RowError>,
+    errors: &mut Vec<CsvRowError>,
 ) -> Result<Vec<Planned>> {
     let cols = Cols {
         header: &table.header,
@@ -155,7 +155,7 @@ fn plan_plotline(
                     ),
                 }),
                 Err(_) => {
-                    errors.push(RowError {
+                    errors.push(CsvRowError {
                         line,
                         message: format!(
                             "platform \"{platform}\" is not a platform Plotline knows."
@@ -172,7 +172,7 @@ fn plan_plotline(
         {
             if let Some(v) = variant {
                 if prev.input.variants.iter().any(|x| x.platform == v.platform) {
-                    errors.push(RowError {
+                    errors.push(CsvRowError {
                         line,
                         message: format!("the post has {} twice.", v.platform),
                     });
@@ -184,7 +184,7 @@ fn plan_plotline(
         }
         let title = g("title");
         if title.is_empty() {
-            errors.push(RowError {
+            errors.push(CsvRowError {
                 line,
                 message: "the title is empty; every post needs a title.".into(),
             });
@@ -198,7 +198,7 @@ fn plan_plotline(
         {
             Some(p.id.clone())
         } else {
-            errors.push(RowError {
+            errors.push(CsvRowError {
                 line,
                 message: format!("there is no pillar \"{pillar_name}\" in this plan; add it on the Pillars screen or clear the cell."),
             });
@@ -255,7 +255,7 @@ fn plan_plotline(
     Ok(out)
 }
 
-fn plan_buffer(table: &CsvTable, errors: &mut Vec<RowError>) -> Vec<Planned> {
+fn plan_buffer(table: &CsvTable, errors: &mut Vec<CsvRowError>) -> Vec<Planned> {
     let cols = Cols {
         header: &table.header,
     };
@@ -264,7 +264,7 @@ fn plan_buffer(table: &CsvTable, errors: &mut Vec<RowError>) -> Vec<Planned> {
         let line = row.line as u32;
         let text = unquote(cols.get(row, "Text")).to_string();
         if text.is_empty() {
-            errors.push(RowError {
+            errors.push(CsvRowError {
                 line,
                 message: "Text is empty; every post needs its text.".into(),
             });
@@ -285,7 +285,7 @@ fn plan_buffer(table: &CsvTable, errors: &mut Vec<RowError>) -> Vec<Planned> {
             match parsed {
                 Some(t) => Some(t.format(crate::content::time::LOCAL_FORMAT).to_string()),
                 None => {
-                    errors.push(RowError {
+                    errors.push(CsvRowError {
                         line,
                         message: format!(
                             "Posting Time \"{when}\" is not a time; use the form 2026-03-31 09:00."
@@ -410,7 +410,7 @@ fn run(tx: &Transaction<'_>, bytes: &[u8]) -> Result<CsvImportPreview> {
                     }
                     e => e.to_string(),
                 };
-                errors.push(RowError {
+                errors.push(CsvRowError {
                     line: p.line,
                     message,
                 });

@@ -50,6 +50,8 @@ pub enum MissingCode {
     NoPillar,
     /// Nothing scheduled in the coming four weeks.
     NoScheduledPost,
+    /// No published post has any numbers entered or imported yet.
+    NoResults,
 }
 
 /// One gap, with how many objectives/personas it concerns.
@@ -223,7 +225,8 @@ pub struct LaterState {
 }
 
 /// The links built by later features: platforms (active platforms), pillars (count),
-/// calendar (posts scheduled in the coming [`LOOKAHEAD_DAYS`]) and results (not built yet),
+/// calendar (posts scheduled in the coming [`LOOKAHEAD_DAYS`]) and results (post variants
+/// with numbers),
 /// with pitfalls 3 (too many platforms) and 4 (promotion-heavy mix).
 pub fn later_state(conn: &Connection, today: NaiveDate) -> Result<LaterState> {
     let setup = crate::platforms::setup::setup(conn)?;
@@ -254,12 +257,11 @@ pub fn later_state(conn: &Connection, today: NaiveDate) -> Result<LaterState> {
     } else {
         0
     };
-    let results = PlanStep {
-        step: ChainStep::Results,
-        status: StepStatus::NotStarted,
-        count: 0,
-        missing: Vec::new(),
-    };
+    let results = simple_step(
+        ChainStep::Results,
+        crate::results::measured_variant_count(conn)? as usize,
+        MissingCode::NoResults,
+    );
     Ok(LaterState {
         steps: vec![
             simple_step(
