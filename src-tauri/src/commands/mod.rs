@@ -1,6 +1,7 @@
 //! IPC commands: each takes state, calls `plotline-core`, maps the error.
 
 pub mod calendar;
+pub mod media;
 pub mod names;
 pub mod platforms;
 pub mod settings;

@@ -46,6 +46,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "media library",
         sql: crate::media::SCHEMA_V2,
     },
+    Migration {
+        version: 7,
+        name: "photos attached to posts",
+        sql: crate::media::SCHEMA_POST_MEDIA,
+    },
 ];
 
 pub fn latest_version() -> u32 {
