@@ -618,3 +618,83 @@ export function toPostInput(post: Post): PostInput {
     })),
   };
 }
+
+// ---- media (issue 7) ----
+import type {
+  DeleteMediaReport,
+  ExportedVariant,
+  ImportFailure,
+  ImportReport,
+  MediaDetailsInput,
+  MediaExportReport,
+  MediaInUse,
+  MediaItem,
+  MediaListItem,
+  MediaQuery,
+  MediaSort,
+  Mode as VariantMode,
+  TargetInfo,
+  VariantPreview,
+  VariantRequest,
+} from "./bindings";
+export type {
+  DeleteMediaReport,
+  ExportedVariant,
+  ImportFailure,
+  ImportReport,
+  MediaDetailsInput,
+  MediaExportReport,
+  MediaInUse,
+  MediaItem,
+  MediaListItem,
+  MediaQuery,
+  MediaSort,
+  VariantMode,
+  TargetInfo,
+  VariantPreview,
+  VariantRequest,
+};
+
+export const MEDIA_SORTS: readonly MediaSort[] = ["newest", "oldest", "name", "largest"];
+
+export function listMedia(query: MediaQuery): Promise<MediaListItem[]> {
+  return unwrap(commands.listMedia(query));
+}
+
+/** Opens the native multi-file dialog (Rust side); resolves `null` when the user cancels. */
+export function importMedia(): Promise<ImportReport | null> {
+  return unwrap(commands.importMedia());
+}
+
+export function updateMediaDetails(id: string, input: MediaDetailsInput): Promise<MediaItem> {
+  return unwrap(commands.updateMediaDetails(id, input));
+}
+
+export function setMediaFocal(id: string, x: number, y: number): Promise<MediaItem> {
+  return unwrap(commands.setMediaFocal(id, x, y));
+}
+
+export function deleteMedia(ids: string[]): Promise<DeleteMediaReport> {
+  return unwrap(commands.deleteMedia(ids));
+}
+
+export function mediaTargets(): Promise<TargetInfo[]> {
+  return unwrap(commands.mediaTargets());
+}
+
+export function previewMediaVariants(id: string, request: VariantRequest): Promise<VariantPreview[]> {
+  return unwrap(commands.previewMediaVariants(id, request));
+}
+
+/** Opens the native folder dialog (Rust side); resolves `null` when the user cancels. */
+export function exportMediaVariants(id: string, request: VariantRequest): Promise<MediaExportReport | null> {
+  return unwrap(commands.exportMediaVariants(id, request));
+}
+
+export function postMedia(postId: string): Promise<MediaItem[]> {
+  return unwrap(commands.postMedia(postId));
+}
+
+export function setPostMedia(postId: string, mediaIds: string[]): Promise<MediaItem[]> {
+  return unwrap(commands.setPostMedia(postId, mediaIds));
+}

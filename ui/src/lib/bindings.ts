@@ -1118,6 +1118,8 @@ export type SystemDefaults = {
 export type TargetInfo = {
 	key: string,
 	platform: string,
+	/**  The platform's name from the catalogue, in English and Japanese. */
+	platformName: Localized,
 	placement: string,
 	width: number,
 	height: number,

@@ -6,6 +6,7 @@ import { Field } from "../../components/Field";
 import { Loading } from "../../components/Spinner";
 import { CONTENT_TYPES, FORMATS, toPostInput } from "../../lib/api";
 import type { AppError, CalendarItem, Pillar, Post, PostInput, PostStatus } from "../../lib/api";
+import { MediaPicker } from "../media/MediaPicker";
 import { ALLOWED_NEXT } from "./model";
 import {
   useAcknowledgeRisk,
@@ -195,6 +196,7 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
           />
         )}
       </Field>
+      {post && <MediaPicker postId={post.id} />}
       {post && (
         <section className="calendar-drawer__status" aria-label={t("calendar.drawer.status")}>
           <p>

@@ -311,6 +311,8 @@ pub struct VariantRequest {
 pub struct TargetInfo {
     pub key: String,
     pub platform: String,
+    /// The platform's name from the catalogue, in English and Japanese.
+    pub platform_name: crate::platforms::Localized,
     pub placement: String,
     pub width: u32,
     pub height: u32,
@@ -325,6 +327,12 @@ pub fn target_infos() -> Vec<TargetInfo> {
         .map(|t| TargetInfo {
             key: targets::key(t),
             platform: t.platform.into(),
+            platform_name: crate::platforms::find(t.platform)
+                .map(|p| p.names.clone())
+                .unwrap_or_else(|| crate::platforms::Localized {
+                    en: t.platform.into(),
+                    ja: t.platform.into(),
+                }),
             placement: t.placement.into(),
             width: t.width,
             height: t.height,
