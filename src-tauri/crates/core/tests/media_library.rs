@@ -126,3 +126,33 @@ fn several_files_import_search_attach_delete_and_export() {
     assert!(common::files_in(&library::originals_dir(&dir)).is_empty());
     assert!(common::files_in(&library::thumbs_dir(&dir)).is_empty());
 }
+
+#[test]
+fn the_sample_bakery_has_described_photos_on_its_posts() {
+    let (_tmp, dir) = common::temp_data_dir();
+    let store = plotline_core::Store::open(&dir).unwrap();
+    let t0 = std::time::Instant::now();
+    plotline_core::demo::seed_sample(&store, plotline_core::workspace::Language::Ja).unwrap();
+    eprintln!("sample bakery with photos seeded in {:?}", t0.elapsed());
+    let items = store
+        .read(|c| {
+            manage::search(
+                c,
+                &MediaQuery {
+                    search: String::new(),
+                    sort: MediaSort::Name,
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!(items.len(), 6);
+    assert!(items
+        .iter()
+        .all(|m| !m.item.alt_text.is_empty() && !m.item.tags.is_empty()));
+    assert!(items
+        .iter()
+        .any(|m| m.item.alt_text.contains("クロワッサン")));
+    assert!(items.iter().filter(|m| m.used_by_posts > 0).count() >= 4);
+    // Every photo has its thumbnail on disk, so the grid shows it.
+    assert_eq!(common::files_in(&library::thumbs_dir(&dir)).len(), 6);
+}
