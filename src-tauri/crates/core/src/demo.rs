@@ -1329,7 +1329,14 @@ pub fn seed_media(store: &Store, language: Language) -> Result<()> {
             .into_iter()
             .filter(|p| matches!(p.format, Format::Photo | Format::Carousel))
             .collect();
-        photo_posts.sort_by(|a, b| a.scheduled_at.cmp(&b.scheduled_at).then(a.id.cmp(&b.id)));
+        // Scheduled posts first (the calendar shows them), then ideas.
+        photo_posts.sort_by(|a, b| {
+            (a.scheduled_at.is_none(), &a.scheduled_at, &a.id).cmp(&(
+                b.scheduled_at.is_none(),
+                &b.scheduled_at,
+                &b.id,
+            ))
+        });
         for (i, post) in photo_posts.iter().take(8).enumerate() {
             let first = &ids[i % ids.len()];
             let mut chosen = vec![first.clone()];

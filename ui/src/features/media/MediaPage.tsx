@@ -26,6 +26,8 @@ function useDebounced<T>(value: T, ms: number): T {
 export function MediaPage() {
   const { t } = useTranslation();
   const [variantsOf, setVariantsOf] = useState<string | null>(null);
+  // Kept here so coming back from the variants screen shows the same photo's details.
+  const [openId, setOpenId] = useState<string | null>(null);
   if (variantsOf) {
     return (
       <Page testId="page-media" title={t("media.variants.title")} subtitle={t("media.variants.subtitle")}>
@@ -35,12 +37,20 @@ export function MediaPage() {
   }
   return (
     <Page testId="page-media" title={t("pages.media.title")} subtitle={t("pages.media.subtitle")}>
-      <Library onVariants={setVariantsOf} />
+      <Library onVariants={setVariantsOf} openId={openId} setOpenId={setOpenId} />
     </Page>
   );
 }
 
-function Library({ onVariants }: { onVariants: (id: string) => void }) {
+function Library({
+  onVariants,
+  openId,
+  setOpenId,
+}: {
+  onVariants: (id: string) => void;
+  openId: string | null;
+  setOpenId: (id: string | null) => void;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<MediaSort>("newest");
@@ -49,7 +59,6 @@ function Library({ onVariants }: { onVariants: (id: string) => void }) {
   const importer = useImportMedia();
   const remover = useDeleteMedia();
   const [selected, setSelected] = useState<string[]>([]);
-  const [openId, setOpenId] = useState<string | null>(null);
   const [importReport, setImportReport] = useState<ImportReport | null>(null);
   const [deleteReport, setDeleteReport] = useState<DeleteMediaReport | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);

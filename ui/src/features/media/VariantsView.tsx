@@ -232,7 +232,7 @@ function FocalPicker({ id, alt, focal, onChange }: { id: string; alt: string; fo
 function PreviewCard({ target, src, chosen, onChoose }: { target: TargetInfo; src: string | null; chosen: boolean; onChoose: (on: boolean) => void }) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const scale = 200 / Math.max(target.width, target.height);
+  const scale = 176 / Math.max(target.width, target.height);
   const w = Math.round(target.width * scale);
   const h = Math.round(target.height * scale);
   const platform = localize(target.platformName);
