@@ -73,6 +73,7 @@ test("library, import, focal point, previews, export, attach to a post, Japanese
     assert.match(failed, /Export it as JPEG/);
     await allLoaded(s, '[data-testid="media-grid"] img', 7);
     await s.waitForText('[data-testid="media-details"]', (t) => t.includes("fresh-flower.jpg"));
+    await new Promise((r) => setTimeout(r, 600));
     await h.screenshot("media-imported");
 
     // Alt text.
