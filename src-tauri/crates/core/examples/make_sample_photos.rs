@@ -2,7 +2,7 @@
 //! `cargo run -p plotline-core --example make_sample_photos`. No downloads are possible
 //! and no stock photo is needed: soft shapes, warm light and film grain, drawn per pixel.
 //! The output is committed; demo.rs imports it through the real import path.
-#![allow(clippy::unwrap_used, clippy::print_stdout)]
+#![allow(clippy::unwrap_used, clippy::print_stdout, clippy::too_many_arguments)]
 
 use std::path::Path;
 
