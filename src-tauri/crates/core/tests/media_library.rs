@@ -156,3 +156,39 @@ fn the_sample_bakery_has_described_photos_on_its_posts() {
     // Every photo has its thumbnail on disk, so the grid shows it.
     assert_eq!(common::files_in(&library::thumbs_dir(&dir)).len(), 6);
 }
+
+#[test]
+fn serve_resolves_library_ids_only_to_files_inside_the_media_folder() {
+    use plotline_core::media::serve::{self, MediaFile};
+    let (_tmp, dir) = common::temp_data_dir();
+    let store = common::store_with_cafe(&dir);
+    let item = library::import_file(&store, &common::fixture("fresh-flower.jpg")).unwrap();
+    let media = dir.media_dir().canonicalize().unwrap();
+    for kind in [MediaFile::Original, MediaFile::Thumbnail] {
+        let p = store
+            .read(|c| serve::resolve(c, &dir, &item.id, kind))
+            .unwrap();
+        assert!(p.starts_with(&media), "{p:?}");
+    }
+    for bad in [
+        "0190c3a4-1234-7000-8000-00000000abcd".to_string(),
+        item.id.to_uppercase(),
+        format!("{}/../../plotline.db", item.id),
+        "../plotline.db".to_string(),
+        String::new(),
+    ] {
+        let err = store
+            .read(|c| serve::resolve(c, &dir, &bad, MediaFile::Thumbnail))
+            .unwrap_err();
+        assert!(
+            matches!(err, plotline_core::Error::NotFound(_)),
+            "{bad}: {err:?}"
+        );
+    }
+    // A thumbnail deleted behind our back is NotFound too, never a read elsewhere.
+    std::fs::remove_file(library::thumbs_dir(&dir).join(library::thumb_file_name(&item.sha256)))
+        .unwrap();
+    assert!(store
+        .read(|c| serve::resolve(c, &dir, &item.id, MediaFile::Thumbnail))
+        .is_err());
+}
