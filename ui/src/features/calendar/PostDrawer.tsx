@@ -196,7 +196,7 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
           />
         )}
       </Field>
-      {post && <MediaPicker postId={post.id} />}
+      <MediaPicker postId={post?.id ?? null} />
       {post && (
         <section className="calendar-drawer__status" aria-label={t("calendar.drawer.status")}>
           <p>

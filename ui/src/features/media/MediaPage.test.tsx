@@ -138,3 +138,11 @@ describe("media picker on a post", () => {
     expect(await screen.findByText("No photos attached yet.")).toBeInTheDocument();
   });
 });
+
+describe("media picker on a new post", () => {
+  it("asks to save the post first", async () => {
+    renderWithProviders(<MediaPicker postId={null} />);
+    expect(await screen.findByText("Save the post first, then attach photos from the library.")).toBeInTheDocument();
+    expect(mocked.postMedia).not.toHaveBeenCalled();
+  });
+});

@@ -7,8 +7,22 @@ import type { AppError } from "../../lib/api";
 import { mediaUrl } from "./mediaUrl";
 import { useMediaList, usePostMedia, useSetPostMedia } from "./queries";
 
-/** Photos attached to a post: thumbnails, remove, and a chooser from the library. Saved at once. */
-export function MediaPicker({ postId }: { postId: string }) {
+/** Photos attached to a post: thumbnails, remove, and a chooser from the library. Saved at
+ * once. A post that is not saved yet (`postId` null) explains that it needs saving first. */
+export function MediaPicker({ postId }: { postId: string | null }) {
+  const { t } = useTranslation();
+  if (postId === null) {
+    return (
+      <fieldset className="media-picker" data-testid="media-picker">
+        <legend className="field__label">{t("media.picker.title")}</legend>
+        <p className="media__hint">{t("media.picker.saveFirst")}</p>
+      </fieldset>
+    );
+  }
+  return <AttachedMedia postId={postId} />;
+}
+
+function AttachedMedia({ postId }: { postId: string }) {
   const { t } = useTranslation();
   const attached = usePostMedia(postId);
   const save = useSetPostMedia(postId);
