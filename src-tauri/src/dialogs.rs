@@ -11,6 +11,16 @@ pub trait PathPicker: Send + Sync {
     fn save(&self, suggested_name: &str, filter: (&str, &str)) -> Option<PathBuf>;
     /// Ask which file to open; `None` when the user cancels.
     fn open(&self, filter: (&str, &str)) -> Option<PathBuf>;
+    /// Ask for one or more files of any of the filter's extensions; `None` when cancelled.
+    /// (Defaults to "cancelled" so pickers written before it keep compiling.)
+    fn open_many(&self, filter: (&str, &[&str])) -> Option<Vec<PathBuf>> {
+        let _ = filter;
+        None
+    }
+    /// Ask for a folder (to export into); `None` when cancelled.
+    fn pick_folder(&self) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// The picker every command uses (managed state).
@@ -37,6 +47,28 @@ impl<R: tauri::Runtime> PathPicker for NativeDialogs<R> {
             .file()
             .add_filter(label, &[ext])
             .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    }
+
+    fn open_many(&self, (label, exts): (&str, &[&str])) -> Option<Vec<PathBuf>> {
+        self.0
+            .dialog()
+            .file()
+            .add_filter(label, exts)
+            .blocking_pick_files()
+            .map(|files| {
+                files
+                    .into_iter()
+                    .filter_map(|p| p.into_path().ok())
+                    .collect()
+            })
+    }
+
+    fn pick_folder(&self) -> Option<PathBuf> {
+        self.0
+            .dialog()
+            .file()
+            .blocking_pick_folder()
             .and_then(|p| p.into_path().ok())
     }
 }

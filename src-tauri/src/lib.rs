@@ -4,7 +4,10 @@
 pub mod commands;
 pub mod dialogs;
 pub mod due_watch;
+#[cfg(debug_assertions)]
+mod e2e_dialogs;
 pub mod error;
+pub mod media_scheme;
 pub mod state;
 #[cfg(test)]
 mod tests;
@@ -12,6 +15,8 @@ mod tests;
 mod tests_calendar;
 #[cfg(test)]
 mod tests_connections;
+#[cfg(test)]
+mod tests_media;
 #[cfg(test)]
 mod tests_platforms;
 #[cfg(test)]
@@ -142,6 +147,16 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::results::save_review,
             commands::results::delete_review,
             commands::results::review_numbers,
+            commands::media::list_media,
+            commands::media::import_media,
+            commands::media::update_media_details,
+            commands::media::set_media_focal,
+            commands::media::delete_media,
+            commands::media::media_targets,
+            commands::media::preview_media_variants,
+            commands::media::export_media_variants,
+            commands::media::post_media,
+            commands::media::set_post_media,
         ])
 }
 
@@ -172,7 +187,8 @@ fn apply_linux_webview_guard() {
 pub fn run() {
     apply_linux_webview_guard();
     let specta = specta_builder::<tauri::Wry>();
-    tauri::Builder::default()
+    let builder = media_scheme::register(tauri::Builder::default());
+    builder
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             // A second launch focuses the window that is already open.
             if let Some(window) = app.get_webview_window("main") {
@@ -188,9 +204,17 @@ pub fn run() {
             // After the single-instance plugin: a second launch has already handed over.
             app.manage(AppState::open(DataDir::resolve(None)));
             let dialogs = dialogs::NativeDialogs(app.handle().clone());
-            app.manage(dialogs::FilePicker(std::sync::Arc::new(dialogs)));
             due_watch::start(app.handle().clone());
             app.manage(commands::share::PendingImports::default());
+            #[cfg(debug_assertions)]
+            let picker: std::sync::Arc<dyn dialogs::PathPicker> =
+                match e2e_dialogs::ScriptedDialogs::from_env(dialogs) {
+                    Ok(scripted) => std::sync::Arc::new(scripted),
+                    Err(native) => std::sync::Arc::new(native),
+                };
+            #[cfg(not(debug_assertions))]
+            let picker: std::sync::Arc<dyn dialogs::PathPicker> = std::sync::Arc::new(dialogs);
+            app.manage(dialogs::FilePicker(picker));
             Ok(())
         })
         .invoke_handler(specta.invoke_handler())

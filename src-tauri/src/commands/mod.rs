@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod connections;
+pub mod media;
 pub mod names;
 pub mod platforms;
 pub mod results;

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use plotline_core::share::bundle::{
-    self, BundlePreview, BundleSummary, ImportChoice, ImportReport,
+    self, BundleImportReport, BundlePreview, BundleSummary, ImportChoice,
 };
 use plotline_core::share::csv_export::{self, CsvFormat};
 use plotline_core::share::csv_import::{self, CsvImportPreview};
@@ -308,7 +308,7 @@ pub async fn apply_bundle_import(
     state: State<'_, AppState>,
     pending: State<'_, PendingImports>,
     choices: Vec<ImportChoice>,
-) -> Result<ImportReport, IpcError> {
+) -> Result<BundleImportReport, IpcError> {
     let file = pending.get("bundle")?;
     state.run(move |s| bundle::apply(s, &file, &choices)).await
 }

@@ -714,7 +714,7 @@ export type {
   PrintLayout,
   PaperSize,
   BundlePreview,
-  ImportReport,
+  BundleImportReport,
   ImportChoice,
   Resolution,
   Conflict,
@@ -731,7 +731,7 @@ import type {
   PrintLayout as SharePrintLayout,
   PaperSize as SharePaperSize,
   BundlePreview as ShareBundlePreview,
-  ImportReport as ShareImportReport,
+  BundleImportReport as ShareImportReport,
   ImportChoice as ShareImportChoice,
   CsvImportPreview as ShareCsvImportPreview,
   IcsImportPreview as ShareIcsImportPreview,
@@ -1012,4 +1012,84 @@ export function deleteReview(id: string): Promise<null> {
 }
 export function reviewNumbers(periodStart: string, periodEnd: string): Promise<ReviewSnapshotT> {
   return unwrap(commands.reviewNumbers(periodStart, periodEnd));
+}
+
+// ---- media (issue 7) ----
+import type {
+  DeleteMediaReport,
+  ExportedVariant,
+  ImportFailure,
+  ImportReport,
+  MediaDetailsInput,
+  MediaExportReport,
+  MediaInUse,
+  MediaItem,
+  MediaListItem,
+  MediaQuery,
+  MediaSort,
+  Mode as VariantMode,
+  TargetInfo,
+  VariantPreview,
+  VariantRequest,
+} from "./bindings";
+export type {
+  DeleteMediaReport,
+  ExportedVariant,
+  ImportFailure,
+  ImportReport,
+  MediaDetailsInput,
+  MediaExportReport,
+  MediaInUse,
+  MediaItem,
+  MediaListItem,
+  MediaQuery,
+  MediaSort,
+  VariantMode,
+  TargetInfo,
+  VariantPreview,
+  VariantRequest,
+};
+
+export const MEDIA_SORTS: readonly MediaSort[] = ["newest", "oldest", "name", "largest"];
+
+export function listMedia(query: MediaQuery): Promise<MediaListItem[]> {
+  return unwrap(commands.listMedia(query));
+}
+
+/** Opens the native multi-file dialog (Rust side); resolves `null` when the user cancels. */
+export function importMedia(): Promise<ImportReport | null> {
+  return unwrap(commands.importMedia());
+}
+
+export function updateMediaDetails(id: string, input: MediaDetailsInput): Promise<MediaItem> {
+  return unwrap(commands.updateMediaDetails(id, input));
+}
+
+export function setMediaFocal(id: string, x: number, y: number): Promise<MediaItem> {
+  return unwrap(commands.setMediaFocal(id, x, y));
+}
+
+export function deleteMedia(ids: string[]): Promise<DeleteMediaReport> {
+  return unwrap(commands.deleteMedia(ids));
+}
+
+export function mediaTargets(): Promise<TargetInfo[]> {
+  return unwrap(commands.mediaTargets());
+}
+
+export function previewMediaVariants(id: string, request: VariantRequest): Promise<VariantPreview[]> {
+  return unwrap(commands.previewMediaVariants(id, request));
+}
+
+/** Opens the native folder dialog (Rust side); resolves `null` when the user cancels. */
+export function exportMediaVariants(id: string, request: VariantRequest): Promise<MediaExportReport | null> {
+  return unwrap(commands.exportMediaVariants(id, request));
+}
+
+export function postMedia(postId: string): Promise<MediaItem[]> {
+  return unwrap(commands.postMedia(postId));
+}
+
+export function setPostMedia(postId: string, mediaIds: string[]): Promise<MediaItem[]> {
+  return unwrap(commands.setPostMedia(postId, mediaIds));
 }

@@ -154,7 +154,7 @@ export const commands = {
 	/**  Choose a bundle and see what importing it would change (nothing is written). */
 	previewBundleImport: (path: string | null) => typedError<Previewed<BundlePreview> | null, IpcError>(__TAURI_INVOKE("preview_bundle_import", { path })),
 	/**  Import the previewed bundle with the user's choice for every conflict (one transaction). */
-	applyBundleImport: (choices: ImportChoice[]) => typedError<ImportReport, IpcError>(__TAURI_INVOKE("apply_bundle_import", { choices })),
+	applyBundleImport: (choices: ImportChoice[]) => typedError<BundleImportReport, IpcError>(__TAURI_INVOKE("apply_bundle_import", { choices })),
 	/**  Choose a spreadsheet (Plotline or Buffer CSV) and preview its posts and row errors. */
 	previewCsvImport: (path: string | null) => typedError<Previewed<CsvImportPreview> | null, IpcError>(__TAURI_INVOKE("preview_csv_import", { path })),
 	/**  Import the previewed spreadsheet (all or nothing). */
@@ -203,6 +203,29 @@ export const commands = {
 	deleteReview: (id: string) => typedError<null, IpcError>(__TAURI_INVOKE("delete_review", { id })),
 	/**  The numbers a new review of [periodStart, periodEnd] would keep. */
 	reviewNumbers: (periodStart: string, periodEnd: string) => typedError<ReviewSnapshot, IpcError>(__TAURI_INVOKE("review_numbers", { periodStart, periodEnd })),
+	/**  Library photos matching a search, sorted. */
+	listMedia: (query: MediaQuery) => typedError<MediaListItem[], IpcError>(__TAURI_INVOKE("list_media", { query })),
+	/**
+	 *  "Add photos…": pick several files in the OS dialog and import them (decoded off the UI
+	 *  thread, at most two at once); `null` when the dialog is cancelled.
+	 */
+	importMedia: () => typedError<ImportReport | null, IpcError>(__TAURI_INVOKE("import_media")),
+	/**  Save a photo's alt text and tags. */
+	updateMediaDetails: (id: string, input: MediaDetailsInput) => typedError<MediaItem, IpcError>(__TAURI_INVOKE("update_media_details", { id, input })),
+	/**  Set the point crops keep in view (fractions of width and height). */
+	setMediaFocal: (id: string, x: number | null, y: number | null) => typedError<MediaItem, IpcError>(__TAURI_INVOKE("set_media_focal", { id, x, y })),
+	/**  Delete photos; ones that posts use are kept and listed. */
+	deleteMedia: (ids: string[]) => typedError<DeleteMediaReport, IpcError>(__TAURI_INVOKE("delete_media", { ids })),
+	/**  Every size Plotline makes (from the platform catalogue). */
+	mediaTargets: () => typedError<TargetInfo[], IpcError>(__TAURI_INVOKE("media_targets")),
+	/**  Small live previews of the chosen variants (data URLs rendered from the thumbnail). */
+	previewMediaVariants: (id: string, request: VariantRequest) => typedError<VariantPreview[], IpcError>(__TAURI_INVOKE("preview_media_variants", { id, request })),
+	/**  Export the chosen variants to a folder the user picks; `null` when cancelled. */
+	exportMediaVariants: (id: string, request: VariantRequest) => typedError<MediaExportReport | null, IpcError>(__TAURI_INVOKE("export_media_variants", { id, request })),
+	/**  Photos attached to a post, in order. */
+	postMedia: (postId: string) => typedError<MediaItem[], IpcError>(__TAURI_INVOKE("post_media", { postId })),
+	/**  Replace the photos attached to a post (safe to repeat). */
+	setPostMedia: (postId: string, mediaIds: string[]) => typedError<MediaItem[], IpcError>(__TAURI_INVOKE("set_post_media", { postId, mediaIds })),
 };
 
 /* Types */
@@ -360,6 +383,15 @@ export type Breakdown = {
 	/**  Pooled: Σ engagement ÷ Σ reach (fraction). */
 	engagementRate: number | null,
 	totals: Metrics,
+};
+
+export type BundleImportReport = {
+	added: number,
+	updated: number,
+	kept: number,
+	unchanged: number,
+	media: number,
+	tables: TableChanges[],
 };
 
 export type BundlePreview = {
@@ -555,6 +587,12 @@ export type Decision = {
 /**  What a decision changes. */
 export type DecisionArea = "pillar" | "platform" | "cadence" | "other";
 
+export type DeleteMediaReport = {
+	deleted: string[],
+	/**  Not deleted: remove them from these posts first. */
+	inUse: MediaInUse[],
+};
+
 export type Demographics = {
 	ageRange: string,
 	gender: string,
@@ -685,6 +723,22 @@ export type ExportSummary = {
 	notes: string[],
 };
 
+/**  One variant written to disk. */
+export type ExportedVariant = {
+	platform: string,
+	placement: string,
+	width: number,
+	height: number,
+	path: string,
+	bytes: number | null,
+	format: MediaFormat,
+	/**  JPEG quality used (absent for PNG). */
+	quality: number | null,
+	maxBytes: number | null,
+	/**  False when the platform's size limit could not be met even at the lowest quality. */
+	fitsLimit: boolean,
+};
+
 /**  The five things a platform is scored on. */
 export type Factor = "audience" | "goals" | "competitors" | "capacity" | "market";
 
@@ -787,6 +841,12 @@ export type ImportChoice = {
 	take: Resolution,
 };
 
+/**  One file that could not be imported, with the reason in the owner's words. */
+export type ImportFailure = {
+	name: string,
+	message: string,
+};
+
 /**  What a column of the file means. */
 export type ImportField = "post_url" | "published_at" | "text" | "platform" | "impressions" | "reach" | "likes" | "comments" | "shares" | "saves" | "clicks" | "profile_visits" | "video_views" | "conversions" | "revenue";
 
@@ -832,12 +892,8 @@ export type ImportPreview = {
 };
 
 export type ImportReport = {
-	added: number,
-	updated: number,
-	kept: number,
-	unchanged: number,
-	media: number,
-	tables: TableChanges[],
+	imported: MediaItem[],
+	failed: ImportFailure[],
 };
 
 export type ImportResult = {
@@ -1032,11 +1088,64 @@ export type MarkPublishedInput = {
 
 export type MatchKind = "url" | "utm" | "date_text" | "date";
 
+/**  Alt text and tags of a photo, as edited in the library. */
+export type MediaDetailsInput = {
+	altText: string,
+	tags: string[],
+};
+
+/**  Where the variants went. */
+export type MediaExportReport = {
+	folder: string,
+	files: ExportedVariant[],
+};
+
 export type MediaFacts = {
 	specs: MediaSpec[],
 	sources: string[],
 	confidence: Confidence,
 };
+
+/**  The image formats Plotline accepts. */
+export type MediaFormat = "jpeg" | "png" | "webp";
+
+/**  A photo that was kept because posts use it. */
+export type MediaInUse = {
+	id: string,
+	name: string,
+	postTitles: string[],
+};
+
+/**  One photo in the library. `width`/`height` are as displayed (EXIF orientation applied). */
+export type MediaItem = {
+	id: string,
+	sha256: string,
+	originalName: string,
+	bytes: number | null,
+	width: number,
+	height: number,
+	format: MediaFormat,
+	takenAt: string | null,
+	altText: string,
+	tags: string[],
+	focalX: number | null,
+	focalY: number | null,
+	createdAt: string,
+	updatedAt: string,
+};
+
+/**  A library photo with how many posts use it. */
+export type MediaListItem = {
+	usedByPosts: number,
+} & MediaItem;
+
+/**  Library search: words match the name, alt text or a tag (all words must match). */
+export type MediaQuery = {
+	search: string,
+	sort: MediaSort,
+};
+
+export type MediaSort = "newest" | "oldest" | "name" | "largest";
 
 export type MediaSpec = {
 	id: Placement,
@@ -1141,6 +1250,9 @@ export type MixWarning = {
 };
 
 export type MixWarningKind = "promotion_heavy" | "pillar_dominant";
+
+/**  Crop to fill the frame around the focal point, or fit the whole photo with padding. */
+export type Mode = "fill" | "fit";
 
 export type MoveInput = {
 	postId: string,
@@ -1798,6 +1910,19 @@ export type TableChanges = {
 	conflicts: number,
 };
 
+/**  A target the preview screen can offer. */
+export type TargetInfo = {
+	key: string,
+	platform: string,
+	/**  The platform's name from the catalogue, in English and Japanese. */
+	platformName: Localized,
+	placement: string,
+	width: number,
+	height: number,
+	maxBytes: number | null,
+	safeZones: boolean,
+};
+
 export type TeamMember = {
 	id: string,
 	name: string,
@@ -1926,6 +2051,28 @@ export type VariantInput = {
 	hashtags: string[],
 	firstComment: string | null,
 	linkPlacement: LinkPlacement,
+};
+
+/**  A small rendering of one variant, as a data URL. */
+export type VariantPreview = {
+	key: string,
+	width: number,
+	height: number,
+	dataUrl: string,
+};
+
+/**  How a variant is made, as the preview screen and export send it. */
+export type VariantRequest = {
+	/**  `platform:placement` keys; see [`targets::key`]. */
+	targets: string[],
+	mode: Mode,
+	/**  Fit only: blurred copy of the photo (true) or a solid colour. */
+	blur: boolean,
+	/**  Fit with a solid colour: `#rrggbb`. */
+	color: string,
+	/**  When set, the focal point to use instead of the saved one (live preview while dragging). */
+	focalX: number | null,
+	focalY: number | null,
 };
 
 export type Warning = {

@@ -53,7 +53,7 @@ pub fn sample_profile(language: Language) -> WorkspaceInput {
 
 /// Seed the sample bakery into an empty workspace, all in one transaction.
 pub fn seed_sample(store: &Store, language: Language) -> Result<Workspace> {
-    store.write(|tx| {
+    let ws = store.write(|tx| {
         let ws = workspace::create_sample(tx, &sample_profile(language))?;
         seed_strategy(tx, language)?;
         seed_platforms(tx, language)?;
@@ -62,7 +62,11 @@ pub fn seed_sample(store: &Store, language: Language) -> Result<Workspace> {
         seed_content(tx, language, today)?;
         crate::results::sample::seed_results(tx, language, today)?;
         Ok(ws)
-    })
+    })?;
+    // Photos go through the real import (files + thumbnails), so they come after the
+    // profile's transaction; their details and post links are one more transaction.
+    seed_media(store, language)?;
+    Ok(ws)
 }
 
 fn pick(language: Language, en: &str, ja: &str) -> String {
@@ -1290,4 +1294,128 @@ fn seed_strategy(tx: &Transaction<'_>, l: Language) -> Result<()> {
         },
     )?;
     Ok(())
+}
+
+// ---------------------------------------------------------------- media (issue 7)
+
+/// The sample photos (made by `examples/make_sample_photos.rs`): file name, alt text
+/// (en, ja), tags (en, ja), focal point.
+#[allow(clippy::type_complexity)]
+const SAMPLE_PHOTOS: &[(&str, &[u8], (&str, &str), (&[&str], &[&str]), (f64, f64))] = &[
+    (
+        "croissant.jpg",
+        include_bytes!("../assets/sample-photos/croissant.jpg"),
+        (
+            "A golden croissant on a white plate on our wooden counter",
+            "木のカウンターの白いお皿にのった、こんがりきつね色のクロワッサン",
+        ),
+        (&["croissant", "morning"], &["クロワッサン", "朝"]),
+        (0.5, 0.5),
+    ),
+    (
+        "melon-pan.jpg",
+        include_bytes!("../assets/sample-photos/melon-pan.jpg"),
+        (
+            "Two melon pan buns with a crackled sugar crust",
+            "クッキー生地がひび割れた、焼きたてのメロンパン2つ",
+        ),
+        (&["melon pan", "new"], &["メロンパン", "新商品"]),
+        (0.35, 0.47),
+    ),
+    (
+        "shop-front.jpg",
+        include_bytes!("../assets/sample-photos/shop-front.jpg"),
+        (
+            "Our shop front: a blue door and a warm lit window under a striped awning",
+            "青いドアと、しま模様のひさしの下で明かりがともる窓のある店先",
+        ),
+        (&["shop", "komorebi"], &["お店", "こもれび"]),
+        (0.7, 0.6),
+    ),
+    (
+        "coffee-and-bun.jpg",
+        include_bytes!("../assets/sample-photos/coffee-and-bun.jpg"),
+        (
+            "A latte with heart art next to a sesame bun, seen from above",
+            "ハートのラテアートのカフェラテとごまパンを真上から",
+        ),
+        (&["coffee", "morning"], &["コーヒー", "朝"]),
+        (0.37, 0.5),
+    ),
+    (
+        "baguettes.jpg",
+        include_bytes!("../assets/sample-photos/baguettes.jpg"),
+        (
+            "Three baguettes with crisp scored crusts on a linen cloth",
+            "リネンの上に並んだ、クープの入った3本のバゲット",
+        ),
+        (&["baguette", "bread"], &["バゲット", "パン"]),
+        (0.5, 0.52),
+    ),
+    (
+        "morning-light.jpg",
+        include_bytes!("../assets/sample-photos/morning-light.jpg"),
+        (
+            "A country loaf in soft morning light through the leaves",
+            "木もれ日のやわらかな朝の光に照らされたカンパーニュ",
+        ),
+        (&["bread", "komorebi"], &["パン", "こもれび"]),
+        (0.5, 0.75),
+    ),
+];
+
+/// Import the sample photos through the real import path, describe them, and attach
+/// them to the sample's photo and carousel posts.
+pub fn seed_media(store: &Store, language: Language) -> Result<()> {
+    let tmp = tempfile::tempdir().map_err(|e| {
+        crate::Error::io(
+            "Plotline could not make a temporary folder for the sample photos",
+            e,
+        )
+    })?;
+    let mut ids = Vec::new();
+    for (name, bytes, alt, tags, focal) in SAMPLE_PHOTOS {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, bytes)
+            .map_err(|e| crate::Error::io("Plotline could not write a sample photo", e))?;
+        let item = crate::media::library::import_file(store, &path)?;
+        let input = crate::media::library::MediaDetailsInput {
+            alt_text: pick(language, alt.0, alt.1),
+            tags: match language {
+                Language::En => tags.0,
+                Language::Ja => tags.1,
+            }
+            .iter()
+            .map(|t| t.to_string())
+            .collect(),
+        };
+        store.write(|tx| {
+            crate::media::library::update_details(tx, &item.id, &input)?;
+            crate::media::library::set_focal(tx, &item.id, focal.0, focal.1)
+        })?;
+        ids.push(item.id);
+    }
+    store.write(|tx| {
+        let mut photo_posts: Vec<_> = posts::list_all(tx)?
+            .into_iter()
+            .filter(|p| matches!(p.format, Format::Photo | Format::Carousel))
+            .collect();
+        // Scheduled posts first (the calendar shows them), then ideas.
+        photo_posts.sort_by(|a, b| {
+            (a.scheduled_at.is_none(), &a.scheduled_at, &a.id).cmp(&(
+                b.scheduled_at.is_none(),
+                &b.scheduled_at,
+                &b.id,
+            ))
+        });
+        for (i, post) in photo_posts.iter().take(8).enumerate() {
+            let first = &ids[i % ids.len()];
+            let mut chosen = vec![first.clone()];
+            if post.format == Format::Carousel {
+                chosen.push(ids[(i + 1) % ids.len()].clone());
+            }
+            crate::media::manage::set_post_media(tx, &post.id, &chosen)?;
+        }
+        Ok(())
+    })
 }

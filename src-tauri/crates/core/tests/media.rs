@@ -169,7 +169,7 @@ fn private_exif_is_never_copied_and_the_photo_date_is_read() {
     assert_eq!(p.taken_at.as_deref(), Some("2026-12-03T08:15:00"));
 
     let (_, out) =
-        render::variants_from_bytes(&jpeg, "x.jpg", &targets::TARGETS[..2], &opts()).unwrap();
+        render::variants_from_bytes(&jpeg, "x.jpg", &targets::all()[..2], &opts()).unwrap();
     for r in out {
         assert!(
             !r.bytes.windows(6).any(|w| w == b"Exif\0\0"),
@@ -344,7 +344,7 @@ fn focal_point_changes_what_a_crop_shows() {
 #[test]
 fn bad_inputs_get_clear_errors() {
     let data = photo_bytes();
-    let t = &targets::TARGETS[..1];
+    let t = &targets::all()[..1];
     // Truncated JPEG: headers are intact, the scan data stops halfway.
     let cut = &data[..data.len() / 2];
     let err = render::variants_from_bytes(cut, "cut.jpg", t, &opts()).unwrap_err();

@@ -6,6 +6,8 @@ import { Field } from "../../components/Field";
 import { Loading } from "../../components/Spinner";
 import { CONTENT_TYPES, FORMATS, toPostInput } from "../../lib/api";
 import type { AppError, CalendarItem, Pillar, Post, PostInput } from "../../lib/api";
+import { MediaPicker } from "../media/MediaPicker";
+import { usePostMedia } from "../media/queries";
 import { ApprovalPanel } from "./ApprovalPanel";
 import { LinksSection } from "./LinksSection";
 import {
@@ -124,7 +126,9 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
   const updateSeries = useUpdateSeries();
   const skip = useSkipOccurrence();
   const deleteSeries = useDeleteSeries();
-  const checks = useDraftChecks(input);
+  const attached = usePostMedia(post?.id ?? "");
+  const mediaFormats = useMemo(() => (attached.data ?? []).map((m) => m.format), [attached.data]);
+  const checks = useDraftChecks(input, mediaFormats);
   const titleRef = useRef<HTMLInputElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
 
@@ -246,7 +250,8 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
         onChange={(links) => set("links", links)}
       />
 
-      {/* ---- Media: the media library's picker goes here ---- */}
+      {/* ---- Media ---- */}
+      <MediaPicker postId={post?.id ?? null} />
 
       {/* ---- When ---- */}
       <Field label={t("calendar.drawer.scheduled")} hint={t("calendar.drawer.scheduledHint")} error={error?.forField("scheduledLocal")}>

@@ -131,16 +131,16 @@ export const useAcknowledgeRisk = () =>
 
 // ---- editor checks, approval panel, series, events lane ----
 
-/** The unsaved form's platform checks, refreshed 200 ms after typing stops. */
-export function useDraftChecks(input: PostInput) {
+/** The unsaved form's platform checks (with the attached photos' formats), refreshed 200 ms after typing stops. */
+export function useDraftChecks(input: PostInput, mediaFormats: string[] = []) {
   const [debounced, setDebounced] = useState(input);
   useEffect(() => {
     const t = setTimeout(() => setDebounced(input), 200);
     return () => clearTimeout(t);
   }, [input]);
   return useQuery<VariantCheck[], AppError>({
-    queryKey: ["calendar", "checks", debounced],
-    queryFn: () => checkPostDraft(debounced),
+    queryKey: ["calendar", "checks", debounced, mediaFormats],
+    queryFn: () => checkPostDraft(debounced, mediaFormats),
     placeholderData: (previous) => previous,
   });
 }

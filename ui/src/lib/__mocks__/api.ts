@@ -37,6 +37,7 @@ export const {
   LINK_PLACEMENTS,
   EVENT_KINDS,
   INCIDENT_STEPS,
+  MEDIA_SORTS,
 } = actual;
 
 export const SAMPLE_WORKSPACE: Api.Workspace = {
@@ -852,7 +853,7 @@ export const exportBundle = vi.fn(
 export const shareBackend: { bundlePreview: Api.Previewed<Api.BundlePreview> | null } = { bundlePreview: null };
 export const previewBundleImport = vi.fn(async (): Promise<Api.Previewed<Api.BundlePreview> | null> => shareBackend.bundlePreview);
 export const applyBundleImport = vi.fn(
-  async (choices: Api.ImportChoice[]): Promise<Api.ImportReport> => ({
+  async (choices: Api.ImportChoice[]): Promise<Api.BundleImportReport> => ({
     added: 1,
     updated: choices.filter((c) => c.take === "theirs").length,
     kept: choices.filter((c) => c.take === "mine").length,
@@ -1129,4 +1130,121 @@ export const saveReview = vi.fn(async (input: Api.ReviewInput): Promise<Api.Revi
 export const deleteReview = vi.fn(async (id: string): Promise<null> => {
   resultsBackend.reviews = resultsBackend.reviews.filter((r) => r.id !== id);
   return null;
+});
+
+// ---------- Media (issue 7) ----------
+
+export function fakeMediaItem(id: string, name: string, over: Partial<Api.MediaItem> = {}): Api.MediaItem {
+  return {
+    id,
+    sha256: id.padEnd(64, "0").slice(0, 64),
+    originalName: name,
+    bytes: 120000,
+    width: 1600,
+    height: 1200,
+    format: "jpeg",
+    takenAt: null,
+    altText: "",
+    tags: [],
+    focalX: 0.5,
+    focalY: 0.5,
+    createdAt: "2026-01-15T03:30:00Z",
+    updatedAt: "2026-01-15T03:30:00Z",
+    ...over,
+  };
+}
+
+export const FAKE_TARGETS: Api.TargetInfo[] = [
+  { key: "instagram:feed_square", platform: "instagram", platformName: { en: "Instagram", ja: "Instagram" }, placement: "feed_square", width: 1080, height: 1080, maxBytes: 8000000, safeZones: false },
+  { key: "instagram:story", platform: "instagram", platformName: { en: "Instagram", ja: "Instagram" }, placement: "story", width: 1080, height: 1920, maxBytes: 8000000, safeZones: true },
+  { key: "x:landscape", platform: "x", platformName: { en: "X", ja: "X" }, placement: "landscape", width: 1600, height: 900, maxBytes: 5000000, safeZones: false },
+];
+
+export const mediaBackend: {
+  items: Api.MediaItem[];
+  postMedia: Record<string, string[]>;
+  importResult: Api.ImportReport | null;
+  exportFolder: string | null;
+} = { items: [], postMedia: {}, importResult: null, exportFolder: null };
+
+function usedBy(id: string): number {
+  return Object.values(mediaBackend.postMedia).filter((ids) => ids.includes(id)).length;
+}
+function findMedia(id: string): Api.MediaItem {
+  const m = mediaBackend.items.find((i) => i.id === id);
+  if (!m) throw new actual.AppError("notFound", "That photo is no longer in the library.");
+  return m;
+}
+
+export const listMedia = vi.fn(async (query: Api.MediaQuery): Promise<Api.MediaListItem[]> => {
+  const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
+  const items = mediaBackend.items.filter((m) =>
+    words.every((w) => m.originalName.toLowerCase().includes(w) || m.altText.toLowerCase().includes(w) || m.tags.some((t) => t.includes(w))),
+  );
+  if (query.sort === "name") items.sort((a, b) => a.originalName.localeCompare(b.originalName));
+  if (query.sort === "oldest") items.reverse();
+  return items.map((m) => ({ ...m, usedByPosts: usedBy(m.id) }));
+});
+export const importMedia = vi.fn(async (): Promise<Api.ImportReport | null> => {
+  const r = mediaBackend.importResult;
+  if (r) mediaBackend.items = [...r.imported, ...mediaBackend.items.filter((m) => !r.imported.some((i) => i.id === m.id))];
+  return r;
+});
+export const updateMediaDetails = vi.fn(async (id: string, input: Api.MediaDetailsInput): Promise<Api.MediaItem> => {
+  if (input.altText.length > 1000) throw new actual.AppError("invalid", "Alt text can be up to 1000 characters.", "altText");
+  const m = { ...findMedia(id), altText: input.altText.trim(), tags: input.tags.map((t) => t.trim().toLowerCase()).filter(Boolean) };
+  mediaBackend.items = mediaBackend.items.map((i) => (i.id === id ? m : i));
+  return m;
+});
+export const setMediaFocal = vi.fn(async (id: string, x: number, y: number): Promise<Api.MediaItem> => {
+  const m = { ...findMedia(id), focalX: x, focalY: y };
+  mediaBackend.items = mediaBackend.items.map((i) => (i.id === id ? m : i));
+  return m;
+});
+export const deleteMedia = vi.fn(async (ids: string[]): Promise<Api.DeleteMediaReport> => {
+  const inUse = ids.filter((id) => usedBy(id) > 0);
+  const deleted = ids.filter((id) => !inUse.includes(id));
+  mediaBackend.items = mediaBackend.items.filter((m) => !deleted.includes(m.id));
+  return {
+    deleted,
+    inUse: inUse.map((id) => ({ id, name: findMedia(id).originalName, postTitles: ["Melon pan launch"] })),
+  };
+});
+export const mediaTargets = vi.fn(async (): Promise<Api.TargetInfo[]> => FAKE_TARGETS);
+export const previewMediaVariants = vi.fn(async (_id: string, request: Api.VariantRequest): Promise<Api.VariantPreview[]> =>
+  request.targets.map((key) => {
+    const t = FAKE_TARGETS.find((x) => x.key === key) ?? FAKE_TARGETS[0]!;
+    const s = 240 / Math.max(t.width, t.height);
+    return { key, width: Math.round(t.width * s), height: Math.round(t.height * s), dataUrl: "data:image/jpeg;base64,AAAA" };
+  }),
+);
+export const exportMediaVariants = vi.fn(async (id: string, request: Api.VariantRequest): Promise<Api.MediaExportReport | null> => {
+  const folder = mediaBackend.exportFolder;
+  if (!folder) return null;
+  const name = findMedia(id).originalName.replace(/\.[a-z]+$/i, "");
+  return {
+    folder,
+    files: request.targets.map((key) => {
+      const t = FAKE_TARGETS.find((x) => x.key === key) ?? FAKE_TARGETS[0]!;
+      return {
+        platform: t.platform,
+        placement: t.placement,
+        width: t.width,
+        height: t.height,
+        path: `${folder}/2026-12-03_${name}_${t.platform}-${t.placement}.jpg`,
+        bytes: 200000,
+        format: "jpeg",
+        quality: 85,
+        maxBytes: t.maxBytes,
+        fitsLimit: true,
+      };
+    }),
+  };
+});
+export const postMedia = vi.fn(async (postId: string): Promise<Api.MediaItem[]> =>
+  (mediaBackend.postMedia[postId] ?? []).map(findMedia),
+);
+export const setPostMedia = vi.fn(async (postId: string, mediaIds: string[]): Promise<Api.MediaItem[]> => {
+  mediaBackend.postMedia[postId] = [...new Set(mediaIds)];
+  return mediaBackend.postMedia[postId]!.map(findMedia);
 });

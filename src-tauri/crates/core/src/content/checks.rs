@@ -316,6 +316,12 @@ pub fn check_variant(
     let mut seen: Vec<String> = Vec::new();
     for ext in media_formats {
         let ext = ext.trim().trim_start_matches('.').to_ascii_lowercase();
+        // The library names JPEG files' format "jpeg"; the catalogue lists the extension "jpg".
+        let ext = if ext == "jpeg" {
+            "jpg".to_string()
+        } else {
+            ext
+        };
         if ext.is_empty() || seen.contains(&ext) || allowed.contains(&ext.as_str()) {
             continue;
         }

@@ -160,9 +160,13 @@ fn check_approval_gates(conn: &Connection, post: &Post) -> Result<()> {
             missing.join(", ")
         )));
     }
-    // Platform rules (length, hashtags, formats): errors block, warnings do not. Media are
-    // not linked to posts yet, so "no media attached" stays a warning here.
-    let blocking: Vec<String> = super::checks::check_post(post, &[])
+    // Platform rules (length, hashtags, formats, the attached photos' file types): errors
+    // block, warnings (e.g. "no photo attached yet") do not.
+    let media_formats: Vec<String> = crate::media::manage::for_post(conn, &post.id)?
+        .iter()
+        .map(|m| m.format.extension().to_string())
+        .collect();
+    let blocking: Vec<String> = super::checks::check_post(post, &media_formats)
         .iter()
         .flat_map(|c| c.errors().map(|i| i.message.clone()).collect::<Vec<_>>())
         .collect();

@@ -66,6 +66,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "results (metric snapshots, account metrics, KPI readings, reviews)",
         sql: crate::results::SCHEMA,
     },
+    Migration {
+        version: 11,
+        name: "photos attached to posts",
+        sql: crate::media::SCHEMA_POST_MEDIA,
+    },
 ];
 
 pub fn latest_version() -> u32 {

@@ -74,7 +74,20 @@ pub fn export_variants(
     out_dir: &Path,
     today: chrono::NaiveDate,
 ) -> Result<Vec<ExportedVariant>> {
-    let name = display_name(path);
+    export_named(path, &display_name(path), targets, opts, out_dir, today)
+}
+
+/// [`export_variants`] for a file whose name on disk is not the one the owner knows (a
+/// library original is stored by hash): `name` is used for messages and output names.
+pub fn export_named(
+    path: &Path,
+    name: &str,
+    targets: &[VariantTarget],
+    opts: &RenderOptions,
+    out_dir: &Path,
+    today: chrono::NaiveDate,
+) -> Result<Vec<ExportedVariant>> {
+    let name = name.to_string();
     let data = read_photo(path)?;
     let p = probe::probe(&data, &name)?;
     let rendered = {
@@ -91,7 +104,7 @@ pub fn export_variants(
         .as_deref()
         .and_then(|t| t.get(..10))
         .map_or_else(|| today.format("%Y-%m-%d").to_string(), str::to_string);
-    let stem = path
+    let stem = Path::new(&name)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -175,15 +188,15 @@ mod tests {
 
     #[test]
     fn names_follow_date_slug_platform_placement() {
-        let t = super::super::targets::TARGETS[1];
+        let t = super::super::targets::all()[1];
         assert_eq!(
             variant_file_name("2026-12-03", "croissant", &t, MediaFormat::Jpeg),
             "2026-12-03_croissant_instagram-feed_portrait.jpg"
         );
-        let gbp = super::super::targets::TARGETS[8];
+        let gbp = super::super::targets::all()[8];
         assert_eq!(
             variant_file_name("2026-12-03", "c", &gbp, MediaFormat::Png),
-            "2026-12-03_c_google-business-profile-photo.png"
+            "2026-12-03_c_google-business-profile-landscape.png"
         );
     }
 }

@@ -5,6 +5,7 @@
 //! - [`geometry`]: focal-point crops, fit boxes, EXIF orientation (pure, unit-tested).
 //! - [`targets`]: the platforms' sizes and upload limits.
 //! - [`library`]: the content-addressed store and `media_items` table.
+//! - [`manage`]: search/sort, delete, photos attached to posts, live previews, export.
 //! - [`serve`]: resolving a media id to a file strictly inside `media/` (R3).
 //!
 //! Everything here is blocking CPU work: the shell calls it via `spawn_blocking`.
@@ -12,6 +13,7 @@
 pub mod export;
 pub mod geometry;
 pub mod library;
+pub mod manage;
 pub mod probe;
 pub mod render;
 pub mod serve;
@@ -20,6 +22,7 @@ pub mod targets;
 pub use export::{export_variants, ExportedVariant};
 pub use geometry::Focal;
 pub use library::{MediaItem, SCHEMA_V2};
+pub use manage::SCHEMA_POST_MEDIA;
 pub use probe::MediaFormat;
 pub use render::{Background, Mode, RenderOptions};
-pub use targets::{VariantTarget, TARGETS};
+pub use targets::VariantTarget;

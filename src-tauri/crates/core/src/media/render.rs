@@ -691,10 +691,10 @@ mod tests {
         assert_eq!(shrink_eighths(1.0), 8);
         assert_eq!(shrink_eighths(3.0), 8);
         // 20 MP landscape: the Story's 1920-pixel height decides.
-        let s = required_scale(5472, 3648, super::super::targets::TARGETS, Mode::Fill);
+        let s = required_scale(5472, 3648, super::super::targets::all(), Mode::Fill);
         assert!((s - 1920.0 / 3648.0).abs() < 1e-9);
         assert_eq!(shrink_eighths(s), 5);
-        let fit = required_scale(5472, 3648, super::super::targets::TARGETS, Mode::Fit);
+        let fit = required_scale(5472, 3648, super::super::targets::all(), Mode::Fit);
         assert!(fit < s);
     }
 

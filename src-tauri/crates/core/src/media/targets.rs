@@ -1,10 +1,15 @@
-//! Per-platform image variant targets: one list, in one file, so it can later be sourced
-//! from the platform catalogue without touching the engine.
+//! Per-platform image variant targets. The sizes and upload limits come from ONE source of
+//! truth, the platform catalogue (`platforms/catalog.json`); this file only says which of
+//! the catalogue's placements "all" makes, in display order.
 //!
 //! `max_bytes` are the platforms' documented upload limits, in decimal megabytes
 //! (1 MB = 1,000,000 bytes) so a variant fits whichever way a platform counts a megabyte.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
+
+use crate::platforms::{self, Placement};
 
 /// One output size a platform asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -12,7 +17,8 @@ use serde::Serialize;
 pub struct VariantTarget {
     /// Platform id as used across Plotline (`instagram`, `x`, `google_business_profile`, ...).
     pub platform: &'static str,
-    /// Where on the platform the image appears (`feed_square`, `story`, ...).
+    /// Where on the platform the image appears (`feed_square`, `story`, ...): the
+    /// catalogue's placement id.
     pub placement: &'static str,
     pub width: u32,
     pub height: u32,
@@ -21,100 +27,77 @@ pub struct VariantTarget {
     pub max_bytes: u64,
 }
 
-const MB: u64 = 1_000_000;
+/// Used only when the catalogue records no limit for a placement: the strictest limit a
+/// mainstream feed documents for photos (Instagram, 8 MB).
+pub const FALLBACK_MAX_BYTES: u64 = 8_000_000;
 
-/// Every target "all" produces, in display order.
-pub const TARGETS: &[VariantTarget] = &[
-    // Instagram (Graph API image specs: JPEG, max 8 MB):
-    // https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media
-    VariantTarget {
-        platform: "instagram",
-        placement: "feed_square",
-        width: 1080,
-        height: 1080,
-        max_bytes: 8 * MB,
-    },
-    VariantTarget {
-        platform: "instagram",
-        placement: "feed_portrait",
-        width: 1080,
-        height: 1350,
-        max_bytes: 8 * MB,
-    },
-    // Stories use the same image limit as feed posts (same source as above).
-    VariantTarget {
-        platform: "instagram",
-        placement: "story",
-        width: 1080,
-        height: 1920,
-        max_bytes: 8 * MB,
-    },
-    // X: images up to 5 MB:
-    // https://developer.x.com/en/docs/x-api/v1/media/upload-media/uploading-media/media-best-practices
-    VariantTarget {
-        platform: "x",
-        placement: "landscape",
-        width: 1600,
-        height: 900,
-        max_bytes: 5 * MB,
-    },
-    // LinkedIn: images in posts and link previews up to 5 MB:
-    // https://www.linkedin.com/help/linkedin/answer/a564109
-    VariantTarget {
-        platform: "linkedin",
-        placement: "landscape",
-        width: 1200,
-        height: 627,
-        max_bytes: 5 * MB,
-    },
-    // Facebook Page photos: "should be less than 4 MB":
-    // https://developers.facebook.com/docs/graph-api/reference/page/photos/
-    VariantTarget {
-        platform: "facebook",
-        placement: "landscape",
-        width: 1200,
-        height: 630,
-        max_bytes: 4 * MB,
-    },
-    // Pinterest: static Pin images up to 20 MB:
-    // https://help.pinterest.com/en/business/article/pinterest-product-specs
-    VariantTarget {
-        platform: "pinterest",
-        placement: "pin",
-        width: 1000,
-        height: 1500,
-        max_bytes: 20 * MB,
-    },
-    // YouTube custom thumbnails: under 2 MB:
-    // https://support.google.com/youtube/answer/72431
-    VariantTarget {
-        platform: "youtube",
-        placement: "thumbnail",
-        width: 1280,
-        height: 720,
-        max_bytes: 2 * MB,
-    },
-    // Google Business Profile photos: 10 KB to 5 MB:
-    // https://support.google.com/business/answer/6103862
-    VariantTarget {
-        platform: "google_business_profile",
-        placement: "photo",
-        width: 1200,
-        height: 900,
-        max_bytes: 5 * MB,
-    },
+/// The (platform, placement) pairs "all" makes, in display order. Sizes come from the catalogue.
+pub const ALL_PLACEMENTS: &[(&str, Placement)] = &[
+    ("instagram", Placement::FeedSquare),
+    ("instagram", Placement::FeedPortrait),
+    ("instagram", Placement::Story),
+    ("x", Placement::Landscape),
+    ("linkedin", Placement::Landscape),
+    ("facebook", Placement::Landscape),
+    ("pinterest", Placement::FeedPortrait),
+    ("youtube", Placement::Thumbnail),
+    ("google_business_profile", Placement::Landscape),
 ];
+
+/// The wire/db id of a placement (`feed_square`, ...).
+pub fn placement_id(p: Placement) -> &'static str {
+    match p {
+        Placement::FeedSquare => "feed_square",
+        Placement::FeedPortrait => "feed_portrait",
+        Placement::Landscape => "landscape",
+        Placement::Story => "story",
+        Placement::Reel => "reel",
+        Placement::Cover => "cover",
+        Placement::Profile => "profile",
+        Placement::Banner => "banner",
+        Placement::Thumbnail => "thumbnail",
+    }
+}
+
+/// Every target "all" produces, in display order, built once from the catalogue.
+pub fn all() -> &'static [VariantTarget] {
+    static ALL: OnceLock<Vec<VariantTarget>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        ALL_PLACEMENTS
+            .iter()
+            .map(|(id, placement)| {
+                let p = platforms::find(id).expect("ALL_PLACEMENTS names catalogue platforms");
+                let spec = p
+                    .media_spec(*placement)
+                    .expect("ALL_PLACEMENTS names placements the catalogue has (unit-tested)");
+                VariantTarget {
+                    platform: p.id.as_str(),
+                    placement: placement_id(*placement),
+                    width: spec.width,
+                    height: spec.height,
+                    max_bytes: spec.max_bytes.map_or(FALLBACK_MAX_BYTES, u64::from),
+                }
+            })
+            .collect()
+    })
+}
+
+/// Whether a placement shows UI over the image's top and bottom (Stories, Reels): the
+/// preview draws safe-zone guides for these.
+pub fn has_safe_zones(placement: &str) -> bool {
+    matches!(placement, "story" | "reel")
+}
 
 /// The targets for `all` or a comma-separated list of platform ids (`instagram,x`).
 /// Unknown ids are an error that lists the known ones.
 pub fn select(spec: &str) -> crate::Result<Vec<VariantTarget>> {
     let spec = spec.trim();
     if spec.eq_ignore_ascii_case("all") {
-        return Ok(TARGETS.to_vec());
+        return Ok(all().to_vec());
     }
     let mut wanted = Vec::new();
     for id in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        if !TARGETS.iter().any(|t| t.platform == id) {
+        if !all().iter().any(|t| t.platform == id) {
             return Err(crate::Error::field(
                 "platforms",
                 format!(
@@ -133,17 +116,45 @@ pub fn select(spec: &str) -> crate::Result<Vec<VariantTarget>> {
             "Choose at least one platform, or \"all\".",
         ));
     }
-    Ok(TARGETS
+    Ok(all()
         .iter()
         .filter(|t| wanted.contains(&t.platform))
         .copied()
         .collect())
 }
 
+/// Targets by `platform:placement` keys (as the UI sends them); unknown keys are an error.
+pub fn by_keys(keys: &[String]) -> crate::Result<Vec<VariantTarget>> {
+    if keys.is_empty() {
+        return Err(crate::Error::field(
+            "targets",
+            "Choose at least one size to make.",
+        ));
+    }
+    let mut out: Vec<VariantTarget> = Vec::new();
+    for k in keys {
+        let t = all().iter().find(|t| key(t) == *k).ok_or_else(|| {
+            crate::Error::field(
+                "targets",
+                format!("\"{k}\" is not a size Plotline makes. Pick from the list."),
+            )
+        })?;
+        if !out.contains(t) {
+            out.push(*t);
+        }
+    }
+    Ok(out)
+}
+
+/// `instagram:feed_square`
+pub fn key(t: &VariantTarget) -> String {
+    format!("{}:{}", t.platform, t.placement)
+}
+
 /// Platform ids in catalogue order, without duplicates.
 pub fn platform_ids() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = Vec::new();
-    for t in TARGETS {
+    for t in all() {
         if !ids.contains(&t.platform) {
             ids.push(t.platform);
         }
@@ -156,8 +167,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn all_has_the_nine_documented_targets() {
-        assert_eq!(TARGETS.len(), 9);
+    fn all_has_the_nine_documented_targets_from_the_catalogue() {
+        assert_eq!(all().len(), 9);
         let ids = platform_ids();
         assert_eq!(
             ids,
@@ -171,9 +182,29 @@ mod tests {
                 "google_business_profile"
             ]
         );
-        for t in TARGETS {
-            assert!(t.width > 0 && t.height > 0 && t.max_bytes >= MB, "{t:?}");
+        for t in all() {
+            assert!(
+                t.width > 0 && t.height > 0 && t.max_bytes >= 1_000_000,
+                "{t:?}"
+            );
+            // One source of truth: every size is the catalogue's.
+            let spec = platforms::find(t.platform)
+                .and_then(|p| {
+                    p.media
+                        .specs
+                        .iter()
+                        .find(|s| placement_id(s.id) == t.placement)
+                })
+                .expect("target is in the catalogue");
+            assert_eq!((spec.width, spec.height), (t.width, t.height));
         }
+        let story = all()
+            .iter()
+            .find(|t| t.placement == "story")
+            .expect("story");
+        assert_eq!((story.width, story.height), (1080, 1920));
+        assert!(has_safe_zones(story.placement));
+        assert!(!has_safe_zones("feed_square"));
     }
 
     #[test]
@@ -184,6 +215,26 @@ mod tests {
         let err = select("myspace").expect_err("unknown id");
         assert_eq!(err.field_name(), Some("platforms"));
         assert!(select(" , ").is_err());
-        assert_eq!(select("ALL").expect("all").len(), TARGETS.len());
+        assert_eq!(select("ALL").expect("all").len(), all().len());
+    }
+
+    #[test]
+    fn keys_pick_exact_targets() {
+        let t = by_keys(&[
+            "x:landscape".into(),
+            "instagram:story".into(),
+            "x:landscape".into(),
+        ])
+        .expect("known keys");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].platform, "x");
+        assert_eq!(key(&t[1]), "instagram:story");
+        assert_eq!(
+            by_keys(&["x:story".into()])
+                .expect_err("unknown")
+                .field_name(),
+            Some("targets")
+        );
+        assert!(by_keys(&[]).is_err());
     }
 }

@@ -505,7 +505,7 @@ pub struct BundlePreview {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct ImportReport {
+pub struct BundleImportReport {
     pub added: u32,
     pub updated: u32,
     pub kept: u32,
@@ -800,7 +800,7 @@ fn write_row(tx: &Transaction<'_>, op: &Op<'_>) -> Result<()> {
 }
 
 /// Import `path`: every conflict must have a choice in `choices`. One transaction.
-pub fn apply(store: &Store, path: &Path, choices: &[ImportChoice]) -> Result<ImportReport> {
+pub fn apply(store: &Store, path: &Path, choices: &[ImportChoice]) -> Result<BundleImportReport> {
     let unpacked = unpack(path, store.schema_version()?)?;
     let media = media_entries(&unpacked.doc)?;
     let picks: HashMap<(&str, &str), Resolution> = choices
@@ -885,7 +885,7 @@ pub fn apply(store: &Store, path: &Path, choices: &[ImportChoice]) -> Result<Imp
             .filter_map(|s| tables.remove(s.name))
             .collect();
         let sum = |f: fn(&TableChanges) -> u32| tables.iter().map(f).sum();
-        Ok(ImportReport {
+        Ok(BundleImportReport {
             added: sum(|t| t.added),
             updated: sum(|t| t.updated),
             kept: sum(|t| t.kept),

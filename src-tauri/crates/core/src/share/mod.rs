@@ -26,7 +26,7 @@ use crate::content::{pillars, PostStatus};
 use crate::workspace::Language;
 use crate::{Error, Result};
 
-pub use bundle::{BundlePreview, ImportChoice, ImportReport};
+pub use bundle::{BundleImportReport, BundlePreview, ImportChoice};
 
 /// Filters shared by every export (the Share screen's options).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]

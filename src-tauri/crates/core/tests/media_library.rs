@@ -1,0 +1,194 @@
+//! The library as the app uses it: import several files, search and sort, photos attached
+//! to posts, delete keeping photos in use, previews and export of a library photo.
+#![allow(clippy::unwrap_used)]
+mod common;
+
+use plotline_core::content::posts::{self, PostInput};
+use plotline_core::content::{ContentType, Format};
+use plotline_core::media::library::{self, MediaDetailsInput};
+use plotline_core::media::manage::{self, MediaQuery, MediaSort, VariantRequest};
+use plotline_core::media::Mode;
+
+fn request(keys: &[&str], mode: Mode) -> VariantRequest {
+    VariantRequest {
+        targets: keys.iter().map(|k| k.to_string()).collect(),
+        mode,
+        blur: true,
+        color: "#ffffff".into(),
+        focal_x: None,
+        focal_y: None,
+    }
+}
+
+#[test]
+fn several_files_import_search_attach_delete_and_export() {
+    let (tmp, dir) = common::temp_data_dir();
+    let store = common::store_with_cafe(&dir);
+    let photo = common::fixture("fresh-flower.jpg");
+    let junk = tmp.path().join("notes.txt");
+    std::fs::write(&junk, "not a photo").unwrap();
+    // The same photo twice and a text file: one import, one clear failure.
+    let report = manage::import_many(&store, &[photo.clone(), junk, photo.clone()]).unwrap();
+    assert_eq!(report.imported.len(), 1);
+    assert_eq!(report.failed.len(), 1);
+    assert_eq!(report.failed[0].name, "notes.txt");
+    assert!(
+        report.failed[0].message.contains("not a supported"),
+        "{}",
+        report.failed[0].message
+    );
+    let id = report.imported[0].id.clone();
+
+    store
+        .write(|tx| {
+            library::update_details(
+                tx,
+                &id,
+                &MediaDetailsInput {
+                    alt_text: "Flowers on the counter".into(),
+                    tags: vec!["Spring".into()],
+                },
+            )
+        })
+        .unwrap();
+    let q = |search: &str| {
+        store
+            .read(|c| {
+                manage::search(
+                    c,
+                    &MediaQuery {
+                        search: search.into(),
+                        sort: MediaSort::Largest,
+                    },
+                )
+            })
+            .unwrap()
+    };
+    assert_eq!(q("spring").len(), 1);
+    assert_eq!(q("#SPRING counter").len(), 1);
+    assert_eq!(q("fresh").len(), 1);
+    assert!(q("winter").is_empty());
+
+    let post = store
+        .write(|tx| {
+            posts::create(
+                tx,
+                &PostInput::idea("Spring flowers", ContentType::Community, Format::Photo),
+                None,
+            )
+        })
+        .unwrap();
+    let attached = store
+        .write(|tx| manage::set_post_media(tx, &post.id, std::slice::from_ref(&id)))
+        .unwrap();
+    assert_eq!(attached.len(), 1);
+    assert_eq!(q("spring")[0].used_by_posts, 1);
+    let too_many: Vec<String> = (0..11).map(|_| id.clone()).collect();
+    assert_eq!(
+        store
+            .write(|tx| manage::set_post_media(tx, &post.id, &too_many))
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let rep = manage::delete(&store, std::slice::from_ref(&id)).unwrap();
+    assert!(rep.deleted.is_empty());
+    assert_eq!(
+        rep.in_use[0].post_titles,
+        vec!["Spring flowers".to_string()]
+    );
+
+    let out = tmp.path().join("out");
+    let files = manage::export_item(
+        &store,
+        &id,
+        &request(&["instagram:feed_square", "instagram:story"], Mode::Fill),
+        &out,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(files.len(), 2);
+    assert!(
+        files[0]
+            .path
+            .ends_with("_fresh-flower_instagram-feed_square.jpg"),
+        "{}",
+        files[0].path
+    );
+    let previews = manage::preview(&store, &id, &request(&["x:landscape"], Mode::Fit)).unwrap();
+    assert_eq!((previews[0].width, previews[0].height), (240, 135));
+
+    // Deleting the post frees the photo; then its files go too.
+    store.write(|tx| posts::delete(tx, &post.id)).unwrap();
+    let rep = manage::delete(&store, &[id.clone(), id.clone()]).unwrap();
+    assert_eq!(rep.deleted, vec![id.clone()]);
+    assert!(common::files_in(&library::originals_dir(&dir)).is_empty());
+    assert!(common::files_in(&library::thumbs_dir(&dir)).is_empty());
+}
+
+#[test]
+fn the_sample_bakery_has_described_photos_on_its_posts() {
+    let (_tmp, dir) = common::temp_data_dir();
+    let store = plotline_core::Store::open(&dir).unwrap();
+    let t0 = std::time::Instant::now();
+    plotline_core::demo::seed_sample(&store, plotline_core::workspace::Language::Ja).unwrap();
+    eprintln!("sample bakery with photos seeded in {:?}", t0.elapsed());
+    let items = store
+        .read(|c| {
+            manage::search(
+                c,
+                &MediaQuery {
+                    search: String::new(),
+                    sort: MediaSort::Name,
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!(items.len(), 6);
+    assert!(items
+        .iter()
+        .all(|m| !m.item.alt_text.is_empty() && !m.item.tags.is_empty()));
+    assert!(items
+        .iter()
+        .any(|m| m.item.alt_text.contains("クロワッサン")));
+    assert!(items.iter().filter(|m| m.used_by_posts > 0).count() >= 4);
+    // Every photo has its thumbnail on disk, so the grid shows it.
+    assert_eq!(common::files_in(&library::thumbs_dir(&dir)).len(), 6);
+}
+
+#[test]
+fn serve_resolves_library_ids_only_to_files_inside_the_media_folder() {
+    use plotline_core::media::serve::{self, MediaFile};
+    let (_tmp, dir) = common::temp_data_dir();
+    let store = common::store_with_cafe(&dir);
+    let item = library::import_file(&store, &common::fixture("fresh-flower.jpg")).unwrap();
+    let media = dir.media_dir().canonicalize().unwrap();
+    for kind in [MediaFile::Original, MediaFile::Thumbnail] {
+        let p = store
+            .read(|c| serve::resolve(c, &dir, &item.id, kind))
+            .unwrap();
+        assert!(p.starts_with(&media), "{p:?}");
+    }
+    for bad in [
+        "0190c3a4-1234-7000-8000-00000000abcd".to_string(),
+        item.id.to_uppercase(),
+        format!("{}/../../plotline.db", item.id),
+        "../plotline.db".to_string(),
+        String::new(),
+    ] {
+        let err = store
+            .read(|c| serve::resolve(c, &dir, &bad, MediaFile::Thumbnail))
+            .unwrap_err();
+        assert!(
+            matches!(err, plotline_core::Error::NotFound(_)),
+            "{bad}: {err:?}"
+        );
+    }
+    // A thumbnail deleted behind our back is NotFound too, never a read elsewhere.
+    std::fs::remove_file(library::thumbs_dir(&dir).join(library::thumb_file_name(&item.sha256)))
+        .unwrap();
+    assert!(store
+        .read(|c| serve::resolve(c, &dir, &item.id, MediaFile::Thumbnail))
+        .is_err());
+}
