@@ -104,6 +104,7 @@ pub const TABLES: &[TableSpec] = &[
     t("cadences", &["platform"]),
     t("events", &["id"]),
     t("media_items", &["sha256"]),
+    t("post_media", &["post_id", "media_id"]),
     t("post_publication", &["post_id"]),
     t("incident_contacts", &["id"]),
     t("metric_snapshots", &["id"]),
