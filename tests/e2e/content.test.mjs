@@ -245,13 +245,29 @@ test("a 300-post month renders and a drag settles (numbers printed, not asserted
     await h.launch();
     s = h.session;
     await s.find('[data-testid="nav-calendar"]', { timeout: 30000 });
+    // Every IPC call from here on (Tauri sends them as fetches to ipc://): command, round trip
+    // and the size of the answer.
+    await s.execute(`window.__ipc = [];
+      const original = window.fetch.bind(window);
+      window.fetch = async (input, init) => {
+        const url = String(input && input.url ? input.url : input);
+        const t0 = performance.now();
+        const response = await original(input, init);
+        if (url.startsWith('ipc:') || url.includes('ipc.localhost')) {
+          const cmd = decodeURIComponent(url.split('/').pop());
+          const bytes = (await response.clone().arrayBuffer()).byteLength;
+          window.__ipc.push({ cmd, ms: performance.now() - t0, bytes });
+          if (cmd === 'calendar_range' && !window.__rangeAt) window.__rangeAt = performance.now();
+        }
+        return response;
+      };`);
     // Month render: from the click on Calendar to the grid holding its chips (in the page).
     await s.execute(`window.__perf = null;
       const t0 = performance.now();
       document.querySelector('[data-testid="nav-calendar"]').click();
       const tick = () => {
         const chips = document.querySelectorAll('.calendar__grid [data-testid^="post-"]').length;
-        if (chips >= 60) requestAnimationFrame(() => { window.__perf = { ms: performance.now() - t0, chips }; });
+        if (chips >= 60) requestAnimationFrame(() => { window.__perf = { ms: performance.now() - t0, chips, data: window.__rangeAt - t0 }; });
         else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);`);
@@ -301,9 +317,18 @@ test("a 300-post month renders and a drag settles (numbers printed, not asserted
     await s.drag(`[data-testid="post-${pick.id}"]`, `.calendar__grid [data-date="${pick.target}"]`);
     const settled = await waitFor(() => s.execute("return window.__settled;"), "the drop to settle", 20000);
     await h.screenshot("content-300-posts-month");
-    console.log(`# PERF month render with ${count} posts this month: ${render.ms.toFixed(0)} ms (${render.chips} chips drawn, the rest in "+N more")`);
+    console.log(`# PERF month render with ${count} posts this month: ${render.ms.toFixed(0)} ms (${render.chips} chips drawn, the rest in "+N more"; the month's posts were in the page after ${render.data.toFixed(0)} ms)`);
     console.log(`# PERF month switch back (cached): ${back.ms.toFixed(0)} ms`);
     console.log(`# PERF drag: drop to settled DOM: ${settled.toFixed(0)} ms`);
+    const ipc = await s.execute("return window.__ipc;");
+    const byCmd = new Map();
+    for (const call of ipc) {
+      const sum = byCmd.get(call.cmd) ?? { calls: 0, ms: 0, bytes: 0 };
+      byCmd.set(call.cmd, { calls: sum.calls + 1, ms: sum.ms + call.ms, bytes: Math.max(sum.bytes, call.bytes) });
+    }
+    for (const [cmd, sum] of byCmd) {
+      console.log(`# PERF ipc ${cmd}: ${sum.calls} call(s), ${sum.ms.toFixed(0)} ms in total, largest answer ${(sum.bytes / 1024).toFixed(1)} KB`);
+    }
     assert.ok(render.ms > 0 && settled > 0);
   });
 });

@@ -12,7 +12,7 @@ import { Alert } from "../../components/Alert";
 import { Button } from "../../components/Button";
 import { Loading } from "../../components/Spinner";
 import { Page } from "../../components/Page";
-import type { AppError, CalendarEvent, CalendarItem, Workspace } from "../../lib/api";
+import type { AppError, CalendarEvent, CalendarItem, PostStatus, Workspace } from "../../lib/api";
 import { POST_STATUSES } from "../../lib/api";
 import { useWorkspace } from "../../lib/queries";
 import { useLocalize } from "../platforms/localize";
@@ -71,13 +71,12 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
 
   const lane = useEventsLane(range.from, range.to);
   const ja = i18n.language.startsWith("ja");
-  const events = useMemo(
-    () => [
-      ...laneEvents(lane.data, ja, view === "dayGridMonth" ? "background" : "block"),
-      ...(items.data ?? []).filter((i) => matches(i, filters)).flatMap((i) => toEvent(i) ?? []),
-    ],
-    [items.data, filters, lane.data, ja, view],
-  );
+  // Lane and post events are built separately so that a view change or a lane refetch does not
+  // rebuild 300 post events (and the other way round); `toEvent` returns the same object for
+  // the same item, so FullCalendar sees an equal array when the posts did not change.
+  const laneInputs = useMemo(() => laneEvents(lane.data, ja, view === "dayGridMonth" ? "background" : "block"), [lane.data, ja, view]);
+  const postInputs = useMemo(() => (items.data ?? []).filter((i) => matches(i, filters)).flatMap((i) => toEvent(i) ?? []), [items.data, filters]);
+  const events = useMemo(() => [...laneInputs, ...postInputs], [laneInputs, postInputs]);
   const backlogItems = useMemo(() => (backlog.data ?? []).filter((i) => matches(i, filters)), [backlog.data, filters]);
 
   const doMove = useCallback(
@@ -219,7 +218,17 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
     });
   }, []);
 
-  const onEventContent = useCallback((arg: EventDisplayInfo) => <EventChip arg={arg} />, []);
+  // Chips get their labels from here instead of each calling useTranslation (hundreds of
+  // subscriptions and t() calls per render pass in a busy month).
+  const chipLabels = useMemo<ChipLabels>(
+    () => ({
+      status: Object.fromEntries(POST_STATUSES.map((s) => [s, t(`calendar.status.${s}`)])) as Record<PostStatus, string>,
+      toBacklog: (title: string) => t("calendar.toBacklog", { title }),
+      toBacklogShort: t("calendar.toBacklogShort"),
+    }),
+    [t],
+  );
+  const onEventContent = useCallback((arg: EventDisplayInfo) => <EventChip arg={arg} labels={chipLabels} />, [chipLabels]);
 
   const api = () => calendarRef.current?.getApi();
   const changeView = (next: ViewName) => {
@@ -426,8 +435,9 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
   );
 }
 
-function EventChip({ arg }: { arg: EventDisplayInfo }) {
-  const { t } = useTranslation();
+type ChipLabels = { status: Record<PostStatus, string>; toBacklog: (title: string) => string; toBacklogShort: string };
+
+function EventChip({ arg, labels }: { arg: EventDisplayInfo; labels: ChipLabels }) {
   if (arg.event.extendedProps.lane) {
     return <span className="cal-lane__title">{arg.event.title}</span>;
   }
@@ -442,14 +452,14 @@ function EventChip({ arg }: { arg: EventDisplayInfo }) {
             {platformShort(p)}
           </span>
         ))}
-        <span className={`cal-chip__status cal-chip__status--${item.status}`}>{t(`calendar.status.${item.status}`)}</span>
+        <span className={`cal-chip__status cal-chip__status--${item.status}`}>{labels.status[item.status]}</span>
       </span>
       {item.status !== "published" && (
         <button
           type="button"
           className="cal-chip__unschedule"
-          aria-label={t("calendar.toBacklog", { title: item.title })}
-          title={t("calendar.toBacklogShort")}
+          aria-label={labels.toBacklog(item.title)}
+          title={labels.toBacklogShort}
           data-testid={`unschedule-${item.id}`}
           data-unschedule
         >

@@ -27,6 +27,14 @@ describe("calendar model", () => {
     expect(ev?.extendedProps.item.id).toBe("p1");
   });
 
+  it("returns the same event object for the same item so FullCalendar sees an unchanged array", () => {
+    const kept = item();
+    expect(toEvent(kept)).toBe(toEvent(kept));
+    const moved = { ...kept, localTime: "2026-03-09T09:00" };
+    expect(toEvent(moved)).not.toBe(toEvent(kept));
+    expect(toEvent(moved)?.start).toBe("2026-03-09T09:00");
+  });
+
   it("gives backlog ideas no event, locks published posts and falls back to slate for unknown colours", () => {
     expect(toEvent(item({ localTime: null, scheduledAt: null }))).toBeNull();
     expect(toEvent(item({ status: "published" }))?.editable).toBe(false);

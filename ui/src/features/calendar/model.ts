@@ -42,8 +42,22 @@ export function eventClasses(item: CalendarItem): string[] {
   return ["cal-event", `cal-event--${pillarColour(item.pillarColour)}`, `cal-event--status-${item.status}`];
 }
 
+// One event object per item object: TanStack Query keeps unchanged items identical across
+// refetches and moves (structural sharing, `applyMove`), and FullCalendar compares its `events`
+// array item by item, so a re-render with the same posts costs FullCalendar nothing.
+const EVENTS = new WeakMap<CalendarItem, PostEventInput | null>();
+
 /** Published posts are history: they cannot be dragged. Backlog items have no event. */
 export function toEvent(item: CalendarItem): PostEventInput | null {
+  let event = EVENTS.get(item);
+  if (event === undefined) {
+    event = buildEvent(item);
+    EVENTS.set(item, event);
+  }
+  return event;
+}
+
+function buildEvent(item: CalendarItem): PostEventInput | null {
   if (!item.localTime) return null;
   return {
     id: item.id,
