@@ -414,5 +414,9 @@ mod tests {
         assert!(post_event(&idea, None, chrono_tz::UTC, Language::En).is_err());
         let all = store.read(scheduled_post_events).expect("events");
         assert_eq!(all.len(), 1);
+        assert!(all[0]
+            .description
+            .as_deref()
+            .is_some_and(|d| d.starts_with("Status: ")));
     }
 }
