@@ -365,6 +365,30 @@ fn exports_from_the_sample_bakery_select_by_range_platform_and_status() {
         .read(|c| ics_export::export(c, &ExportOptions::default()))
         .unwrap();
     assert!(all.1 >= 20, "{} posts", all.1);
+    // One mapping: the file holds, byte for byte, the events CalDAV publishing sends, with
+    // labels in the workspace language (Japanese here).
+    let published = store
+        .read(plotline_core::exchange::post_events::scheduled_post_events)
+        .unwrap();
+    assert_eq!(published.len() as u32, all.1);
+    for e in &published {
+        let resource = plotline_core::exchange::ics::event_resource(e).unwrap();
+        let begin = resource.find("BEGIN:VEVENT").unwrap();
+        let end = resource.find("END:VEVENT").unwrap();
+        assert!(
+            all.0.contains(&resource[begin..end]),
+            "{} differs between the ICS file and CalDAV",
+            e.uid
+        );
+        assert!(
+            e.description
+                .as_deref()
+                .unwrap()
+                .starts_with("ステータス: "),
+            "{:?}",
+            e.description
+        );
+    }
     let only_ig = ExportOptions {
         platforms: vec!["instagram".into()],
         statuses: vec![PostStatus::Scheduled],

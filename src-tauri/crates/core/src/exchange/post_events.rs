@@ -1,12 +1,17 @@
-//! The one mapping from a planned post to a calendar event, shared by the ICS export and CalDAV
-//! publishing (so a teammate sees the same event whichever way the plan reached them).
+//! The one mapping from a planned post to a calendar event, shared by the ICS export
+//! (`share::ics_export`) and CalDAV publishing (`publishing::caldav`), so a teammate sees the
+//! same event whichever way the plan reached them.
 //!
 //! * UID: `<post id>@plotline.app` — stable, so calendar apps update the event in place.
-//! * SUMMARY: the platforms in brackets, then the title (`[Instagram · LINE] Spring bread`).
-//! * DESCRIPTION: per platform, the text that platform gets (its own or the master text), its
-//!   hashtags and tracked (UTM) links; then status, pillar and campaign.
-//! * DTSTART in the post's own time zone with TZID; a post is a moment, shown as 30 minutes.
-//! * CATEGORIES: the pillar. DTSTAMP: the post's last change (same post → same bytes).
+//! * SUMMARY: short platform names in brackets, then the title (`[IG·LINE] Spring bread`);
+//!   calendar apps show little room, so the names are short and the same in every language.
+//! * DESCRIPTION, labels in the workspace language (English or Japanese): status, pillar and
+//!   campaign; then per platform its name, the text it gets (its own or the master text), its
+//!   hashtags, its first comment and the post's links with that platform's UTM tags.
+//! * DTSTART in the post's own time zone (the workspace's when it has none) with TZID; a post
+//!   is a moment, shown as [`POST_EVENT_MINUTES`] minutes.
+//! * CATEGORIES: the pillar. DTSTAMP: the post's last change (same post → same bytes, which
+//!   CalDAV publishing relies on to skip unchanged events).
 
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -14,24 +19,93 @@ use chrono_tz::Tz;
 use super::ics::{CalEvent, EventTime};
 use crate::content::posts::{Post, Variant};
 use crate::content::utm::{post_content_tag, utm_link, UtmInput};
+use crate::content::PostStatus;
+use crate::workspace::Language;
 use crate::{Error, Result};
 
 /// How long a post's event lasts in calendars.
 pub const POST_EVENT_MINUTES: i64 = 30;
 
-/// The UID of a post's calendar event.
-pub fn post_uid(post_id: &str) -> String {
-    format!("{post_id}@plotline.app")
+/// The UID of a post's (or a store event's) calendar event.
+pub fn post_uid(id: &str) -> String {
+    format!("{id}@plotline.app")
 }
 
-/// The platform's English display name (falls back to the id).
-pub fn platform_name(id: &str) -> String {
-    crate::platforms::find(id)
-        .map(|p| p.names.en.clone())
-        .unwrap_or_else(|| id.to_string())
+/// A platform's display name in `lang` (falls back to the id).
+pub fn platform_name(id: &str, lang: Language) -> String {
+    crate::platforms::find(id).map_or_else(
+        || id.to_string(),
+        |p| match lang {
+            Language::En => p.names.en.clone(),
+            Language::Ja => p.names.ja.clone(),
+        },
+    )
 }
 
-/// The tracked links of `post` for one platform (the post's links with UTM tags).
+/// Short platform labels for calendar titles (calendar apps show little room).
+pub fn platform_short(id: &str) -> &str {
+    match id {
+        "instagram" => "IG",
+        "facebook" => "FB",
+        "x" => "X",
+        "linkedin" => "in",
+        "tiktok" => "TikTok",
+        "youtube" => "YT",
+        "pinterest" => "Pin",
+        "threads" => "Threads",
+        "bluesky" => "Bsky",
+        "mastodon" => "Masto",
+        "google_business_profile" => "GBP",
+        "line_official_account" => "LINE",
+        other => other,
+    }
+}
+
+/// A post status in `lang`.
+pub fn status_label(s: PostStatus, lang: Language) -> &'static str {
+    match lang {
+        Language::En => s.label(),
+        Language::Ja => match s {
+            PostStatus::Idea => "アイデア",
+            PostStatus::Draft => "下書き",
+            PostStatus::InReview => "確認中",
+            PostStatus::ChangesRequested => "修正依頼",
+            PostStatus::Approved => "承認済み",
+            PostStatus::Scheduled => "予約済み",
+            PostStatus::Published => "公開済み",
+        },
+    }
+}
+
+/// The DESCRIPTION labels in `lang`.
+struct Labels {
+    status: &'static str,
+    pillar: &'static str,
+    campaign: &'static str,
+    first_comment: &'static str,
+    links: &'static str,
+}
+
+fn labels(lang: Language) -> Labels {
+    match lang {
+        Language::En => Labels {
+            status: "Status",
+            pillar: "Pillar",
+            campaign: "Campaign",
+            first_comment: "First comment",
+            links: "Links",
+        },
+        Language::Ja => Labels {
+            status: "ステータス",
+            pillar: "柱",
+            campaign: "キャンペーン",
+            first_comment: "最初のコメント",
+            links: "リンク",
+        },
+    }
+}
+
+/// The links of `post` tagged for one platform (the same UTM tags the post editor shows).
 pub fn tracked_links(post: &Post, platform: &str) -> Vec<String> {
     let content = post_content_tag(&post.title, &post.id);
     post.links
@@ -49,6 +123,18 @@ pub fn tracked_links(post: &Post, platform: &str) -> Vec<String> {
         .collect()
 }
 
+/// A variant's hashtags on one line, each with one leading `#` (`None` when it has none).
+fn hashtag_line(variant: &Variant) -> Option<String> {
+    let tags: Vec<String> = variant
+        .hashtags
+        .iter()
+        .map(|t| t.trim().trim_start_matches('#').to_string())
+        .filter(|t| !t.is_empty())
+        .map(|t| format!("#{t}"))
+        .collect();
+    (!tags.is_empty()).then(|| tags.join(" "))
+}
+
 /// The full text to paste on one platform: the platform's text, its tracked links, then its
 /// hashtags (each with one leading `#`).
 pub fn variant_copy_text(post: &Post, variant: &Variant) -> String {
@@ -60,29 +146,90 @@ pub fn variant_copy_text(post: &Post, variant: &Variant) -> String {
         }
         out.push_str(&links.join("\n"));
     }
-    let tags: Vec<String> = variant
-        .hashtags
-        .iter()
-        .map(|t| t.trim().trim_start_matches('#').to_string())
-        .filter(|t| !t.is_empty())
-        .map(|t| format!("#{t}"))
-        .collect();
-    if !tags.is_empty() {
+    if let Some(tags) = hashtag_line(variant) {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(&tags.join(" "));
+        out.push_str(&tags);
     }
     out
 }
 
+/// The SUMMARY of a post's event: short platform names, then the title.
+pub fn post_summary(post: &Post) -> String {
+    let shorts: Vec<&str> = post
+        .variants
+        .iter()
+        .map(|v| platform_short(&v.platform))
+        .collect();
+    if shorts.is_empty() {
+        post.title.clone()
+    } else {
+        format!("[{}] {}", shorts.join("·"), post.title)
+    }
+}
+
+/// The DESCRIPTION of a post's event, labels in `lang`: status, pillar and campaign, then per
+/// platform its text, hashtags, first comment and tracked links. A post planned on no platform
+/// yet shows its master text and its links as typed.
+pub fn post_description(post: &Post, pillar_name: Option<&str>, lang: Language) -> String {
+    let l = labels(lang);
+    let mut out = format!("{}: {}\n", l.status, status_label(post.status, lang));
+    if let Some(p) = pillar_name {
+        out.push_str(&format!("{}: {p}\n", l.pillar));
+    }
+    if let Some(c) = post
+        .campaign_name
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+    {
+        out.push_str(&format!("{}: {c}\n", l.campaign));
+    }
+    let links_block = |out: &mut String, links: &[String]| {
+        if !links.is_empty() {
+            out.push_str(&format!("{}:\n", l.links));
+            for link in links {
+                out.push_str(link);
+                out.push('\n');
+            }
+        }
+    };
+    if post.variants.is_empty() {
+        out.push('\n');
+        let body = post.body.trim();
+        if !body.is_empty() {
+            out.push_str(body);
+            out.push('\n');
+        }
+        links_block(&mut out, &post.links);
+    }
+    for v in &post.variants {
+        out.push_str(&format!("\n— {} —\n", platform_name(&v.platform, lang)));
+        let text = v.effective_text(&post.body).trim();
+        if !text.is_empty() {
+            out.push_str(text);
+            out.push('\n');
+        }
+        if let Some(tags) = hashtag_line(v) {
+            out.push_str(&tags);
+            out.push('\n');
+        }
+        if let Some(c) = v.first_comment.as_deref().filter(|c| !c.trim().is_empty()) {
+            out.push_str(&format!("{}: {}\n", l.first_comment, c.trim()));
+        }
+        links_block(&mut out, &tracked_links(post, &v.platform));
+    }
+    out.trim_end().to_string()
+}
+
 /// The calendar event of a scheduled post. `tz` is the zone used when the post has no zone of
-/// its own (the workspace's). Posts without a time have no event (an error).
+/// its own (the workspace's); `lang` is the workspace language for the DESCRIPTION labels.
+/// Posts without a time have no event (an error).
 pub fn post_event(
     post: &Post,
-    variants: &[Variant],
     pillar_name: Option<&str>,
     tz: Tz,
+    lang: Language,
 ) -> Result<CalEvent> {
     let time = post.time.as_ref().ok_or_else(|| {
         Error::Invalid(format!(
@@ -94,48 +241,13 @@ pub fn post_event(
         .map_err(|_| Error::Corrupt(format!("The time of \"{}\" is damaged.", post.title)))?
         .with_timezone(&Utc);
     let zone: Tz = time.time_zone.parse().unwrap_or(tz);
-    let names: Vec<String> = variants
-        .iter()
-        .map(|v| platform_name(&v.platform))
-        .collect();
-    let summary = if names.is_empty() {
-        post.title.clone()
-    } else {
-        format!("[{}] {}", names.join(" · "), post.title)
-    };
-
-    let mut desc = String::new();
-    if variants.is_empty() {
-        desc.push_str(post.body.trim());
-        desc.push_str("\n\n");
-    }
-    for v in variants {
-        desc.push_str(&format!("— {} —\n", platform_name(&v.platform)));
-        desc.push_str(&variant_copy_text(post, v));
-        if let Some(c) = v.first_comment.as_deref().filter(|c| !c.trim().is_empty()) {
-            desc.push_str(&format!("\nFirst comment: {}", c.trim()));
-        }
-        desc.push_str("\n\n");
-    }
-    desc.push_str(&format!("Status: {}", post.status.label()));
-    if let Some(p) = pillar_name {
-        desc.push_str(&format!("\nPillar: {p}"));
-    }
-    if let Some(c) = post
-        .campaign_name
-        .as_deref()
-        .filter(|c| !c.trim().is_empty())
-    {
-        desc.push_str(&format!("\nCampaign: {c}"));
-    }
-
     let stamp = DateTime::parse_from_rfc3339(&post.updated_at)
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or(start);
     Ok(CalEvent {
         uid: post_uid(&post.id),
-        summary,
-        description: Some(desc),
+        summary: post_summary(post),
+        description: Some(post_description(post, pillar_name, lang)),
         time: EventTime::Zoned {
             start,
             end: start + Duration::minutes(POST_EVENT_MINUTES),
@@ -148,9 +260,14 @@ pub fn post_event(
 }
 
 /// The events of every post that has a date (backlog ideas have none), in time order, with
-/// pillar names looked up once.
+/// pillar names looked up once and labels in the workspace language (CalDAV publishing).
 pub fn scheduled_post_events(conn: &rusqlite::Connection) -> Result<Vec<CalEvent>> {
-    let tz = crate::content::time::workspace_zone(conn)?;
+    let ws = crate::workspace::get(conn)?.ok_or_else(|| {
+        Error::Conflict(
+            "Set up your business first (its time zone decides when posts go out).".into(),
+        )
+    })?;
+    let tz = crate::content::time::parse_zone("timeZone", &ws.time_zone)?;
     let pillars: std::collections::HashMap<String, String> = crate::content::pillars::list(conn)?
         .into_iter()
         .map(|p| (p.id, p.name))
@@ -160,7 +277,7 @@ pub fn scheduled_post_events(conn: &rusqlite::Connection) -> Result<Vec<CalEvent
         .filter(|p| p.time.is_some())
         .map(|p| {
             let pillar = p.pillar_id.as_ref().and_then(|id| pillars.get(id));
-            post_event(p, &p.variants, pillar.map(String::as_str), tz)
+            post_event(p, pillar.map(String::as_str), tz, ws.language)
         })
         .collect()
 }
@@ -206,6 +323,7 @@ mod tests {
         input.variants = vec![
             VariantInput {
                 hashtags: vec!["sakura".into(), "#bakery".into()],
+                first_comment: Some("Which filling do you like?".into()),
                 ..VariantInput::inherit("instagram")
             },
             VariantInput {
@@ -217,10 +335,9 @@ mod tests {
         let post = store
             .write(|tx| posts::create(tx, &input, None))
             .expect("post");
-        let e = post_event(&post, &post.variants, Some("Products"), chrono_tz::UTC).expect("event");
+        let e = post_event(&post, Some("Products"), chrono_tz::UTC, Language::En).expect("event");
         assert_eq!(e.uid, format!("{}@plotline.app", post.id));
-        assert!(e.summary.starts_with("[Instagram · "), "{}", e.summary);
-        assert!(e.summary.ends_with("] Spring bread 🌸"), "{}", e.summary);
+        assert_eq!(e.summary, "[IG·LINE] Spring bread 🌸");
         let d = e.description.clone().expect("description");
         assert!(d.contains("Sakura anpan is back. 桜あんぱん"), "{d}");
         assert!(d.contains("#sakura #bakery"), "{d}");
@@ -234,6 +351,35 @@ mod tests {
             "{d}"
         );
         assert!(d.contains("Pillar: Products"), "{d}");
+        // The whole layout: status, pillar, campaign, then per platform its text, hashtags,
+        // first comment and tracked links.
+        let ig_links = tracked_links(&post, "instagram").join("\n");
+        let line_links = tracked_links(&post, "line_official_account").join("\n");
+        assert_eq!(
+            d,
+            format!(
+                "Status: {}\nPillar: Products\nCampaign: Spring\n\n\
+                 — Instagram —\nSakura anpan is back. 桜あんぱん\n#sakura #bakery\n\
+                 First comment: Which filling do you like?\nLinks:\n{ig_links}\n\n\
+                 — LINE Official Account —\nLINE friends: 10% off today\nLinks:\n{line_links}",
+                post.status.label()
+            )
+        );
+        assert!(line_links.contains("utm_source=line"), "{line_links}");
+        // A Japanese workspace gets Japanese labels and platform names; the SUMMARY is the same.
+        let ja = post_event(&post, Some("商品"), chrono_tz::UTC, Language::Ja).expect("ja");
+        assert_eq!(ja.summary, e.summary);
+        let dj = ja.description.expect("description");
+        for want in [
+            "ステータス: ",
+            "柱: 商品",
+            "キャンペーン: Spring",
+            "— LINE公式アカウント —",
+            "最初のコメント: Which filling do you like?",
+            "リンク:\n",
+        ] {
+            assert!(dj.contains(want), "{want} in {dj}");
+        }
         assert_eq!(e.categories, vec!["Products".to_string()]);
         match &e.time {
             EventTime::Zoned { start, end, tz } => {
@@ -245,7 +391,7 @@ mod tests {
         }
         // Same post, same bytes (CalDAV relies on it to skip unchanged events).
         let again = store.read(|c| posts::get(c, &post.id)).expect("reload");
-        let e2 = post_event(&again, &again.variants, Some("Products"), chrono_tz::UTC).expect("e2");
+        let e2 = post_event(&again, Some("Products"), chrono_tz::UTC, Language::En).expect("e2");
         assert_eq!(
             event_resource(&e).expect("ics"),
             event_resource(&e2).expect("ics")
@@ -265,8 +411,12 @@ mod tests {
                 )
             })
             .expect("idea");
-        assert!(post_event(&idea, &[], None, chrono_tz::UTC).is_err());
+        assert!(post_event(&idea, None, chrono_tz::UTC, Language::En).is_err());
         let all = store.read(scheduled_post_events).expect("events");
         assert_eq!(all.len(), 1);
+        assert!(all[0]
+            .description
+            .as_deref()
+            .is_some_and(|d| d.starts_with("Status: ")));
     }
 }

@@ -13,6 +13,7 @@ use crate::content::time::{day_start_utc, display_in, utc_string};
 use crate::content::workflow::{self, TransitionInput};
 use crate::content::PostStatus;
 use crate::exchange::post_events::{platform_name, variant_copy_text};
+use crate::workspace::Language;
 use crate::{Error, Result};
 
 /// The longest post URL Plotline keeps.
@@ -61,7 +62,7 @@ fn due_post(post: &Post, now: DateTime<Utc>, tz: Tz) -> Option<DuePost> {
             .iter()
             .map(|v| HandoffVariant {
                 platform: v.platform.clone(),
-                platform_name: platform_name(&v.platform),
+                platform_name: platform_name(&v.platform, Language::En),
                 text: variant_copy_text(post, v),
                 first_comment: v.first_comment.clone().filter(|c| !c.trim().is_empty()),
             })

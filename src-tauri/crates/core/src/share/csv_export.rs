@@ -6,11 +6,11 @@ use chrono::{Duration, NaiveDateTime, Timelike};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::ics_export::tracked_links;
 use super::{select, ExportOptions, Selection};
 use crate::content::posts::{self, Post, Variant};
 use crate::db::codec::to_db;
 use crate::exchange::csv::write_csv;
+use crate::exchange::post_events::tracked_links;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -118,7 +118,6 @@ fn plotline_rows(
     }
     let mut rows = Vec::new();
     for post in &posts {
-        let tracked = tracked_links(post)?;
         let base = |v: Option<&Variant>| -> Result<Vec<String>> {
             let t = post.time.as_ref();
             Ok(vec![
@@ -145,12 +144,8 @@ fn plotline_rows(
                 to_db(&post.format)?,
                 post.campaign_name.clone().unwrap_or_default(),
                 post.links.join("\n"),
-                tracked
-                    .iter()
-                    .filter(|(p, _)| v.is_some_and(|v| &v.platform == p))
-                    .map(|(_, u)| u.clone())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                v.map(|v| tracked_links(post, &v.platform).join("\n"))
+                    .unwrap_or_default(),
                 post.notes.clone(),
                 post.body.clone(),
             ])
@@ -167,12 +162,12 @@ fn plotline_rows(
     Ok(rows)
 }
 
-fn first_link(post: &Post, v: &Variant) -> Result<String> {
-    Ok(tracked_links(post)?
+/// The post's first link, tagged for the variant's platform (the one link a bulk upload takes).
+fn first_link(post: &Post, v: &Variant) -> String {
+    tracked_links(post, &v.platform)
         .into_iter()
-        .find(|(p, _)| *p == v.platform)
-        .map(|(_, u)| u)
-        .unwrap_or_default())
+        .next()
+        .unwrap_or_default()
 }
 
 fn one_platform_note(sel: &Selection, opts: &ExportOptions, tool: &str) -> Option<String> {
@@ -215,7 +210,7 @@ pub fn render(
                 };
                 for v in chosen(post, opts) {
                     let mut text = publish_text(post, v);
-                    let link = first_link(post, v)?;
+                    let link = first_link(post, v);
                     if !link.is_empty() && !text.contains(&link) {
                         text = format!("{text}\n{link}");
                     }
@@ -246,7 +241,7 @@ pub fn render(
                     rows.push(vec![
                         at.format(HOOTSUITE_DATE).to_string(),
                         publish_text(post, v),
-                        first_link(post, v)?,
+                        first_link(post, v),
                     ]);
                 }
             }

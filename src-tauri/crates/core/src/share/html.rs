@@ -9,9 +9,10 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::{platform_short, select, status_label, ExportOptions, Selection};
+use super::{select, ExportOptions, Selection};
 use crate::content::posts::Post;
 use crate::content::PostStatus;
+use crate::exchange::post_events::{platform_short, status_label};
 use crate::workspace::Language;
 use crate::Result;
 

@@ -203,65 +203,11 @@ fn lane_events(
         .collect()
 }
 
-/// A post's planned instant.
-pub fn post_instant(post: &Post) -> Option<DateTime<Utc>> {
-    post.time
-        .as_ref()
-        .and_then(|t| DateTime::parse_from_rfc3339(&t.utc).ok())
-        .map(|t| t.with_timezone(&Utc))
-}
-
 /// A stored timestamp (RFC 3339) as UTC; `fallback` when it cannot be read.
 pub fn stamp(text: &str, fallback: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or(fallback)
-}
-
-/// Short platform labels for calendar titles (calendar apps show little room).
-pub fn platform_short(id: &str) -> &str {
-    match id {
-        "instagram" => "IG",
-        "facebook" => "FB",
-        "x" => "X",
-        "linkedin" => "in",
-        "tiktok" => "TikTok",
-        "youtube" => "YT",
-        "pinterest" => "Pin",
-        "threads" => "Threads",
-        "bluesky" => "Bsky",
-        "mastodon" => "Masto",
-        "google_business_profile" => "GBP",
-        "line_official_account" => "LINE",
-        other => other,
-    }
-}
-
-/// A platform's display name in the workspace language.
-pub fn platform_name(id: &str, lang: Language) -> String {
-    crate::platforms::find(id).map_or_else(
-        || id.to_string(),
-        |p| match lang {
-            Language::En => p.names.en.clone(),
-            Language::Ja => p.names.ja.clone(),
-        },
-    )
-}
-
-/// Status labels in the workspace language.
-pub fn status_label(s: PostStatus, lang: Language) -> &'static str {
-    match lang {
-        Language::En => s.label(),
-        Language::Ja => match s {
-            PostStatus::Idea => "アイデア",
-            PostStatus::Draft => "下書き",
-            PostStatus::InReview => "確認中",
-            PostStatus::ChangesRequested => "修正依頼",
-            PostStatus::Approved => "承認済み",
-            PostStatus::Scheduled => "予約済み",
-            PostStatus::Published => "公開済み",
-        },
-    }
 }
 
 /// Write `bytes` to `dest` atomically and describe the result.
