@@ -26,7 +26,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# Same list as src-tauri/crates/core/src/media/targets.rs (checked below against the CLI).
+# The image targets of the platform catalogue (src-tauri/crates/core/src/platforms/catalog.json,
+# read by media/targets.rs), in the CLI's order; checked below against what plotline-cli makes.
 TARGETS = [
     ("instagram", "feed_square", 1080, 1080),
     ("instagram", "feed_portrait", 1080, 1350),
@@ -34,9 +35,9 @@ TARGETS = [
     ("x", "landscape", 1600, 900),
     ("linkedin", "landscape", 1200, 627),
     ("facebook", "landscape", 1200, 630),
-    ("pinterest", "pin", 1000, 1500),
+    ("pinterest", "feed_portrait", 1000, 1500),
     ("youtube", "thumbnail", 1280, 720),
-    ("google_business_profile", "photo", 1200, 900),
+    ("google_business_profile", "landscape", 1200, 900),
 ]
 
 # Real camera photos shipped in Debian packages (not committed; see tests/fixtures/README.md).
