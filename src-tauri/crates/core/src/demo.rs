@@ -53,12 +53,17 @@ pub fn sample_profile(language: Language) -> WorkspaceInput {
 
 /// Seed the sample bakery into an empty workspace, all in one transaction.
 pub fn seed_sample(store: &Store, language: Language) -> Result<Workspace> {
+    let tz = time::parse_zone("timeZone", &sample_profile(language).time_zone)?;
+    seed_sample_on(store, language, Utc::now().with_timezone(&tz).date_naive())
+}
+
+/// [`seed_sample`] as if `today` (a date in the bakery's zone) were today: every date of
+/// the sample (objectives, plan, published posts, results) is laid out relative to it.
+pub fn seed_sample_on(store: &Store, language: Language, today: NaiveDate) -> Result<Workspace> {
     let ws = store.write(|tx| {
         let ws = workspace::create_sample(tx, &sample_profile(language))?;
-        seed_strategy(tx, language)?;
+        seed_strategy(tx, language, today)?;
         seed_platforms(tx, language)?;
-        let tz = time::parse_zone("timeZone", &ws.time_zone)?;
-        let today = Utc::now().with_timezone(&tz).date_naive();
         seed_content(tx, language, today)?;
         crate::results::sample::seed_results(tx, language, today)?;
         Ok(ws)
@@ -957,9 +962,8 @@ fn kpi(
 
 /// Two objectives (seasonal-line awareness, online pre-orders) and three personas with
 /// mixed evidence: one interview-backed, one from sales and UGC, one still a hypothesis.
-fn seed_strategy(tx: &Transaction<'_>, l: Language) -> Result<()> {
+fn seed_strategy(tx: &Transaction<'_>, l: Language, today: NaiveDate) -> Result<()> {
     // Dates relative to today, so the sample never shows a deadline that has already passed.
-    let today = strategy::today(tx)?;
     let day = |offset: i64| {
         (today + chrono::Duration::days(offset))
             .format("%Y-%m-%d")
@@ -1218,7 +1222,8 @@ fn seed_strategy(tx: &Transaction<'_>, l: Language) -> Result<()> {
             ),
             kpis: vec![
                 kpi(pick(l, "Weekly reach", "週間リーチ"), "awareness", "reach", "3000", "8000", pick(l, "people", "人"), ReviewCadence::Weekly),
-                kpi(pick(l, "Reel views", "リール再生数"), "awareness", "video_views", "1200", "4000", pick(l, "views", "回"), ReviewCadence::Weekly),
+                // Monthly: with one reel a week, a 7-day window would swing between one reel and none.
+                kpi(pick(l, "Reel views", "リール再生数"), "awareness", "video_views", "4800", "16000", pick(l, "views", "回"), ReviewCadence::Monthly),
                 kpi(pick(l, "Profile visits", "プロフィールアクセス数"), "interest", "profile_visits", "400", "900", pick(l, "visits", "件"), ReviewCadence::Monthly),
                 kpi(pick(l, "#KomorebiChestnut posts", "#こもれび栗 の投稿数"), "advocacy", "branded_hashtag_uses", "0", "40", pick(l, "posts", "件"), ReviewCadence::Monthly),
             ],

@@ -587,6 +587,54 @@ fn the_sample_bakery_has_four_weeks_of_results_and_a_review_in_both_languages() 
     }
 }
 
+/// The sample is laid out relative to the day it is opened: whatever the weekday (and
+/// across a month and a year boundary), every KPI has a value over its window ending that
+/// day, the reel views stay at risk and the short videos stay on top.
+#[test]
+fn the_sample_has_a_value_for_every_kpi_whatever_day_it_is_opened() {
+    let days = (23..=29)
+        .map(|d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap())
+        .chain([
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        ]);
+    for today in days {
+        let (_t, dir) = common::temp_data_dir();
+        let store = Store::open(&dir).unwrap();
+        demo::seed_sample_on(&store, Language::En, today).unwrap();
+        let from = today - chrono::Duration::days(27);
+        let s = store.read(|c| summary::summary(c, from, today)).unwrap();
+        assert!(s.posts_published >= 20, "{today}: {}", s.posts_published);
+        assert_eq!(s.posts_measured, s.posts_published, "{today}");
+        assert_eq!(s.kpis.len(), 7, "{today}");
+        for k in &s.kpis {
+            assert!(
+                k.current.is_some(),
+                "{today} ({}): {} has no value",
+                today.format("%a"),
+                k.name
+            );
+            assert!(
+                k.progress.is_some_and(f64::is_finite),
+                "{today}: {}",
+                k.name
+            );
+        }
+        assert!(
+            s.kpis.iter().any(|k| k.status == KpiStatus::OnTrack),
+            "{today}"
+        );
+        let views = s.kpis.iter().find(|k| k.metric == "video_views").unwrap();
+        assert_eq!(views.status, KpiStatus::AtRisk, "{today}: {views:?}");
+        assert_eq!(s.ranking.top[0].format, Format::ShortVideo, "{today}");
+        assert_eq!(
+            s.ranking.bottom[0].content_type,
+            ContentType::Promotional,
+            "{today}"
+        );
+    }
+}
+
 #[test]
 fn reviews_are_saved_reloaded_and_validated() {
     let (_t, dir) = common::temp_data_dir();
