@@ -186,6 +186,15 @@ fn photos_are_imported_edited_previewed_exported_and_attached_over_ipc() {
         invoke(&w, "post_media", json!({ "postId": post_id })).unwrap(),
         attached
     );
+    // Due today → "Export images": the post's sizes, in a folder named after the post.
+    let handoff = invoke(&w, "export_post_images", json!({ "postId": post_id })).unwrap();
+    let folder = PathBuf::from(handoff["folder"].as_str().unwrap());
+    assert!(folder.starts_with(&out) && folder.is_dir(), "{folder:?}");
+    let files = handoff["files"].as_array().unwrap();
+    assert!(!files.is_empty());
+    for f in files {
+        assert!(PathBuf::from(f["path"].as_str().unwrap()).starts_with(&folder));
+    }
     let del = invoke(&w, "delete_media", json!({ "ids": [id] })).unwrap();
     assert_eq!(del["deleted"], json!([]));
     assert_eq!(del["inUse"][0]["id"], id.as_str());

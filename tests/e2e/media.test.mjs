@@ -4,9 +4,11 @@
 // answer dialogs with a fake picker), an unsupported file's message, the focal point moved
 // with the keyboard, live previews, exporting variants to a folder (files checked on disk),
 // attaching a photo to a post in the calendar drawer, and Japanese. Screenshots throughout.
+// Then Plan → Due today → "Export photos": a due post's photos in each platform's size.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { Harness, ROOT } from "./lib/harness.mjs";
 
@@ -146,6 +148,54 @@ test("library, import, focal point, previews, export, attach to a post, Japanese
     await h.screenshot("media-variants-ja");
   } catch (e) {
     if (h.session) await h.screenshot("FAILED-media").catch(() => {});
+    throw e;
+  } finally {
+    await h.stop();
+  }
+});
+
+const CLI = process.env.PLOTLINE_E2E_CLI ?? path.join(ROOT, "target/debug/plotline-cli");
+const cli = (dataDir, args) => JSON.parse(execFileSync(CLI, ["--data-dir", dataDir, ...args], { encoding: "utf8" }));
+
+test("Due today exports a post's photos in each of its platforms' sizes", async () => {
+  const h = new Harness("media-handoff");
+  const out = path.join(h.tmp, "desktop");
+  h.extraEnv = { PLOTLINE_E2E_PICK_FOLDER: out };
+  try {
+    // The sample bakery, with one of its scheduled posts that has photos moved to an hour ago.
+    cli(h.dataDir, ["demo"]);
+    const db = path.join(h.dataDir, "plotline.db");
+    const id = execFileSync("sqlite3", [db, `SELECT p.id FROM posts p JOIN post_media m ON m.post_id = p.id
+      WHERE p.status IN ('scheduled', 'approved') GROUP BY p.id ORDER BY count(*) DESC, p.scheduled_at LIMIT 1;`], { encoding: "utf8" }).trim();
+    assert.ok(id, "the sample has a scheduled post with photos");
+    const photos = Number(execFileSync("sqlite3", [db, `SELECT count(*) FROM post_media WHERE post_id = '${id}';`], { encoding: "utf8" }).trim());
+    const platforms = cli(h.dataDir, ["posts", "list"]).find((p) => p.id === id).platforms;
+    const tokyo = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 16);
+    cli(h.dataDir, ["posts", "move", id, "--to", tokyo]);
+
+    await h.start();
+    await h.launch();
+    const s = h.session;
+    const button = await s.find(`[data-testid="due-images-${id}"]`, { timeout: 30000 });
+    assert.match(await button.text(), photos === 1 ? /Export the photo/ : new RegExp(`Export ${photos} photos`));
+    await s.execute(`document.querySelector('[data-testid="due-images-${id}"]').scrollIntoView({ block: "center" });`);
+    await button.click();
+    const status = await s.waitForText(`[data-testid="due-images-status-${id}"]`, (t) => /^Saved \d+ images? to /.test(t), { timeout: 60000 });
+    const folders = readdirSync(out);
+    assert.equal(folders.length, 1, folders.join(", "));
+    assert.match(folders[0], /^\d{4}-\d{2}-\d{2}_/);
+    const files = readdirSync(path.join(out, folders[0])).sort();
+    const sized = platforms.filter((p) => p !== "line_official_account").length;
+    assert.equal(files.length, photos * sized, `${files.join(", ")} for ${platforms.join(", ")}`);
+    assert.ok(status.includes(String(files.length)), status);
+    for (const f of files) {
+      assert.match(f, /_0\d-[a-z0-9-]+_[a-z-]+-[a-z_]+\.(jpg|png)$/);
+      assert.ok(statSync(path.join(out, folders[0], f)).size > 5_000, f);
+    }
+    await s.execute(`document.querySelector('[data-testid="due-${id}"]').scrollIntoView({ block: "start" });`);
+    await h.screenshot("media-due-today-export");
+  } catch (e) {
+    if (h.session) await h.screenshot("FAILED-media-handoff").catch(() => {});
     throw e;
   } finally {
     await h.stop();

@@ -5,8 +5,8 @@
 
 use plotline_core::media::library::{self, MediaDetailsInput, MediaItem};
 use plotline_core::media::manage::{
-    self, DeleteMediaReport, ImportReport, MediaListItem, MediaQuery, TargetInfo, VariantPreview,
-    VariantRequest,
+    self, DeleteMediaReport, ImportReport, MediaListItem, MediaQuery, PostImagesReport, TargetInfo,
+    VariantPreview, VariantRequest,
 };
 use plotline_core::media::ExportedVariant;
 use serde::Serialize;
@@ -167,5 +167,26 @@ pub async fn set_post_media(
 ) -> Result<Vec<MediaItem>, IpcError> {
     state
         .run(move |s| s.write(|tx| manage::set_post_media(tx, &post_id, &media_ids)))
+        .await
+}
+
+/// Due today → "Export images": each of the post's photos in the size each of its platforms
+/// needs, into a new folder inside the one the user picks; `null` when cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_post_images(
+    state: State<'_, AppState>,
+    picker: State<'_, FilePicker>,
+    post_id: String,
+) -> Result<Option<PostImagesReport>, IpcError> {
+    let picker = picker.inner().clone();
+    state
+        .run(move |s| {
+            let Some(folder) = picker.0.pick_folder() else {
+                return Ok(None);
+            };
+            let today = chrono::Local::now().date_naive();
+            manage::export_for_post(s, &post_id, &folder, today).map(Some)
+        })
         .await
 }

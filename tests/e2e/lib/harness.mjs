@@ -158,6 +158,10 @@ export class Harness {
   async screenshot(name) {
     mkdirSync(OUT, { recursive: true });
     const file = path.join(OUT, `${name}.png`);
+    // A capture right after a change can show the previous frame: let two frames paint.
+    await this.session
+      .executeAsync("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));")
+      .catch(() => {});
     writeFileSync(file, await this.session.screenshot());
     return file;
   }

@@ -74,6 +74,11 @@ export class Session {
     return this.cmd("POST", "/execute/sync", { script, args });
   }
 
+  /** Run `script` with a `done` callback as its last argument (WebDriver "execute async"). */
+  executeAsync(script, args = []) {
+    return this.cmd("POST", "/execute/async", { script, args });
+  }
+
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }

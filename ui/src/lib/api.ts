@@ -1028,6 +1028,7 @@ import type {
   MediaQuery,
   MediaSort,
   Mode as VariantMode,
+  PostImagesReport,
   TargetInfo,
   VariantPreview,
   VariantRequest,
@@ -1045,6 +1046,7 @@ export type {
   MediaQuery,
   MediaSort,
   VariantMode,
+  PostImagesReport,
   TargetInfo,
   VariantPreview,
   VariantRequest,
@@ -1092,4 +1094,10 @@ export function postMedia(postId: string): Promise<MediaItem[]> {
 
 export function setPostMedia(postId: string, mediaIds: string[]): Promise<MediaItem[]> {
   return unwrap(commands.setPostMedia(postId, mediaIds));
+}
+
+/** Due today: the post's photos in each platform's size, into a folder the user picks
+ *  (native dialog, Rust side); `null` when cancelled. */
+export function exportPostImages(postId: string): Promise<PostImagesReport | null> {
+  return unwrap(commands.exportPostImages(postId));
 }

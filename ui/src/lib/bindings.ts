@@ -226,6 +226,11 @@ export const commands = {
 	postMedia: (postId: string) => typedError<MediaItem[], IpcError>(__TAURI_INVOKE("post_media", { postId })),
 	/**  Replace the photos attached to a post (safe to repeat). */
 	setPostMedia: (postId: string, mediaIds: string[]) => typedError<MediaItem[], IpcError>(__TAURI_INVOKE("set_post_media", { postId, mediaIds })),
+	/**
+	 *  Due today → "Export images": each of the post's photos in the size each of its platforms
+	 *  needs, into a new folder inside the one the user picks; `null` when cancelled.
+	 */
+	exportPostImages: (postId: string) => typedError<PostImagesReport | null, IpcError>(__TAURI_INVOKE("export_post_images", { postId })),
 };
 
 /* Types */
@@ -1504,6 +1509,15 @@ export type Post = {
 	allowedNext: PostStatus[],
 	createdAt: string,
 	updatedAt: string,
+};
+
+/**  What "Export images" wrote for one post. */
+export type PostImagesReport = {
+	/**  The folder made for the post inside the chosen folder. */
+	folder: string,
+	files: ExportedVariant[],
+	/**  Platforms of the post Plotline has no image size for (they take the photo as it is). */
+	asIs: string[],
 };
 
 /**

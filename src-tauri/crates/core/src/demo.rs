@@ -1405,14 +1405,17 @@ pub fn seed_media(store: &Store, language: Language) -> Result<()> {
             .into_iter()
             .filter(|p| matches!(p.format, Format::Photo | Format::Carousel))
             .collect();
-        // Scheduled posts first (the calendar shows them), then ideas.
-        photo_posts.sort_by(|a, b| {
-            (a.scheduled_at.is_none(), &a.scheduled_at, &a.id).cmp(&(
-                b.scheduled_at.is_none(),
-                &b.scheduled_at,
-                &b.id,
-            ))
-        });
+        // Upcoming posts first (the calendar and Due today show them), then ideas, then the
+        // published past.
+        let rank = |p: &posts::Post| {
+            (
+                p.status == PostStatus::Published,
+                p.scheduled_at.is_none(),
+                p.scheduled_at.clone(),
+                p.id.clone(),
+            )
+        };
+        photo_posts.sort_by_key(rank);
         for (i, post) in photo_posts.iter().take(8).enumerate() {
             let first = &ids[i % ids.len()];
             let mut chosen = vec![first.clone()];

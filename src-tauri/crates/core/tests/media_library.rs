@@ -192,3 +192,103 @@ fn serve_resolves_library_ids_only_to_files_inside_the_media_folder() {
         .read(|c| serve::resolve(c, &dir, &item.id, MediaFile::Thumbnail))
         .is_err());
 }
+
+/// Due today → "Export images": each attached photo in the size each of the post's platforms
+/// needs, in a folder named after the post; platforms without a size are named, not guessed.
+#[test]
+fn a_posts_photos_export_in_the_size_each_of_its_platforms_needs() {
+    use plotline_core::content::posts::VariantInput;
+    use plotline_core::Error;
+    let (tmp, dir) = common::temp_data_dir();
+    let store = common::store_with_cafe(&dir);
+    // A second photo, transparent, so the PNG path is covered too.
+    let logo = tmp.path().join("Shop logo.png");
+    image::RgbaImage::from_fn(900, 600, |x, _| {
+        image::Rgba([200, 120, 40, (x % 256) as u8])
+    })
+    .save(&logo)
+    .unwrap();
+    let report = manage::import_many(&store, &[common::fixture("fresh-flower.jpg"), logo]).unwrap();
+    let ids: Vec<String> = report.imported.iter().map(|i| i.id.clone()).collect();
+    assert_eq!(ids.len(), 2);
+
+    let make = |title: &str, format: Format, platforms: &[&str]| {
+        let mut input = PostInput::idea(title, ContentType::Community, format);
+        input.scheduled_local = Some("2026-12-03T18:00".into());
+        input.variants = platforms.iter().map(|p| VariantInput::inherit(p)).collect();
+        store.write(|tx| posts::create(tx, &input, None)).unwrap()
+    };
+    let post = make(
+        "Spring flowers!",
+        Format::Photo,
+        &["instagram", "x", "line_official_account"],
+    );
+    let out = tmp.path().join("hand-off");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+
+    // No photos yet: say what to do.
+    let err = manage::export_for_post(&store, &post.id, &out, today).unwrap_err();
+    assert!(
+        matches!(err, Error::Conflict(ref m) if m.contains("no photos")),
+        "{err:?}"
+    );
+
+    store
+        .write(|tx| manage::set_post_media(tx, &post.id, &ids))
+        .unwrap();
+    let rep = manage::export_for_post(&store, &post.id, &out, today).unwrap();
+    assert!(
+        rep.folder.ends_with("2026-12-03_spring-flowers"),
+        "{}",
+        rep.folder
+    );
+    assert_eq!(rep.as_is, vec!["line_official_account".to_string()]);
+    assert_eq!(rep.files.len(), 4, "{:?}", rep.files);
+    for f in &rep.files {
+        assert!(f.path.starts_with(&rep.folder), "{}", f.path);
+        let (w, h) = image::image_dimensions(&f.path).unwrap();
+        assert_eq!((w, h), (f.width, f.height), "{}", f.path);
+        assert!(f.fits_limit);
+    }
+    let sizes: Vec<(String, String)> = rep
+        .files
+        .iter()
+        .map(|f| (f.platform.clone(), f.placement.clone()))
+        .collect();
+    assert_eq!(
+        sizes,
+        vec![
+            ("instagram".into(), "feed_portrait".into()),
+            ("x".into(), "landscape".into()),
+            ("instagram".into(), "feed_portrait".into()),
+            ("x".into(), "landscape".into()),
+        ]
+    );
+    // Carousel order survives in the names; the transparent logo stays PNG.
+    assert!(
+        rep.files[0].path.contains("_01-fresh-flower_"),
+        "{}",
+        rep.files[0].path
+    );
+    assert!(rep.files[3].path.contains("_02-shop-logo_") && rep.files[3].path.ends_with(".png"));
+    assert_eq!(common::files_in(std::path::Path::new(&rep.folder)).len(), 4);
+
+    // A Story gets the story size.
+    let story = make("Morning oven", Format::Story, &["instagram"]);
+    store
+        .write(|tx| manage::set_post_media(tx, &story.id, &ids[..1]))
+        .unwrap();
+    let rep = manage::export_for_post(&store, &story.id, &out, today).unwrap();
+    assert_eq!((rep.files[0].width, rep.files[0].height), (1080, 1920));
+
+    // Only LINE: nothing to resize, and the message says what to upload instead.
+    let line = make("LINE coupon", Format::Photo, &["line_official_account"]);
+    store
+        .write(|tx| manage::set_post_media(tx, &line.id, &ids[..1]))
+        .unwrap();
+    let err = manage::export_for_post(&store, &line.id, &out, today).unwrap_err();
+    assert!(
+        matches!(err, Error::Conflict(ref m) if m.starts_with("LINE") && m.contains("as they are")),
+        "{err:?}"
+    );
+}

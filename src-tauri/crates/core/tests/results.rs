@@ -632,6 +632,7 @@ fn the_sample_has_a_value_for_every_kpi_whatever_day_it_is_opened() {
             ContentType::Promotional,
             "{today}"
         );
+        assert_eq!(s.account.len(), 8, "{today}: four weeks of two accounts");
     }
 }
 

@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../App";
 import * as api from "../../lib/api";
-import { SAMPLE_WORKSPACE, connectionsBackend, fakeBackend } from "../../lib/__mocks__/api";
+import { SAMPLE_WORKSPACE, connectionsBackend, fakeBackend, fakeMediaItem, mediaBackend } from "../../lib/__mocks__/api";
 import { renderWithProviders } from "../../test/render";
 
 vi.mock("../../lib/api");
@@ -32,6 +32,9 @@ describe("due today", () => {
     connectionsBackend.due = [];
     connectionsBackend.clipboard = [];
     connectionsBackend.published = [];
+    mediaBackend.items = [];
+    mediaBackend.postMedia = {};
+    mediaBackend.exportFolder = null;
   });
 
   it("teaches what will show up when nothing is due", async () => {
@@ -74,5 +77,24 @@ describe("due today", () => {
     const item = await screen.findByTestId("due-p1");
     await user.click(within(item).getByRole("button", { name: "Copy text: LINE Official Account" }));
     expect(await within(item).findByRole("alert")).toHaveTextContent("Ctrl+C");
+  });
+
+  it("exports the post's photos in each platform's size, only when it has photos", async () => {
+    connectionsBackend.due = [DUE, { ...DUE, postId: "p2", title: "No photo yet" }];
+    mediaBackend.items = [fakeMediaItem("m1", "croissant.jpg"), fakeMediaItem("m2", "oven.jpg")];
+    mediaBackend.postMedia = { p1: ["m1", "m2"] };
+    const { user } = renderWithProviders(<App />);
+    const item = await screen.findByTestId("due-p1");
+    const button = await within(item).findByRole("button", { name: "Export 2 photos in each platform's size…" });
+    expect(within(await screen.findByTestId("due-p2")).queryByTestId("due-images-p2")).toBeNull();
+
+    // Cancelling the folder dialog says nothing.
+    await user.click(button);
+    expect(mocked.exportPostImages).toHaveBeenCalledWith("p1");
+    expect(screen.getByTestId("due-images-status-p1")).toBeEmptyDOMElement();
+
+    mediaBackend.exportFolder = "/home/aki/Desktop";
+    await user.click(button);
+    expect(await within(item).findByText("Saved 2 images to /home/aki/Desktop/2026-12-03_post.")).toBeInTheDocument();
   });
 });

@@ -8,7 +8,8 @@ import { Spinner } from "../../components/Spinner";
 import { copyToClipboard } from "../../lib/api";
 import type { DuePost, HandoffVariant, Workspace } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
-import { useDuePosts, useMarkPublished } from "./queries";
+import { usePostMedia } from "../media/queries";
+import { useExportPostImages, useDuePosts, useMarkPublished } from "./queries";
 
 /** Plan overview → "Due today": today's and overdue posts to publish by hand. */
 export function DueTodayPanel({ workspace }: { workspace: Workspace }) {
@@ -53,6 +54,9 @@ export function DueTodayPanel({ workspace }: { workspace: Workspace }) {
 function DueItem({ post, workspace, onPublished }: { post: DuePost; workspace: Workspace; onPublished: (title: string) => void }) {
   const { t } = useTranslation();
   const [marking, setMarking] = useState(false);
+  // The post's photos in each size its platforms need, for uploading by hand.
+  const photoCount = usePostMedia(post.postId).data?.length ?? 0;
+  const images = useExportPostImages();
   const when = formatDateTime(post.scheduledAt, { language: workspace.language, timeZone: workspace.timeZone }, { timeStyle: "short", dateStyle: "medium" });
   return (
     <li className="due-item" data-testid={`due-${post.postId}`}>
@@ -85,8 +89,18 @@ function DueItem({ post, workspace, onPublished }: { post: DuePost; workspace: W
           <Button variant="primary" onClick={() => setMarking(true)} data-testid={`due-mark-${post.postId}`}>
             {t("handoff.markPublished")}
           </Button>
+          {photoCount > 0 && (
+            <Button onClick={() => images.mutate(post.postId)} busy={images.isPending} data-testid={`due-images-${post.postId}`}>
+              {t("handoff.exportImages", { count: photoCount })}
+            </Button>
+          )}
         </div>
       )}
+      {images.error && <Alert message={images.error.message} />}
+      <StatusMessage
+        testId={`due-images-status-${post.postId}`}
+        message={images.data ? t("handoff.imagesSaved", { count: images.data.files.length, folder: images.data.folder }) : null}
+      />
     </li>
   );
 }

@@ -1,7 +1,7 @@
 // TanStack Query hooks for the hand-off: Due today and Mark as published.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { duePosts, markPostPublished } from "../../lib/api";
-import type { AppError, DuePost, Post } from "../../lib/api";
+import { duePosts, exportPostImages, markPostPublished } from "../../lib/api";
+import type { AppError, DuePost, Post, PostImagesReport } from "../../lib/api";
 
 export const handoffKeys = {
   due: ["handoff", "due"] as const,
@@ -24,5 +24,12 @@ export function useMarkPublished() {
       void qc.invalidateQueries({ queryKey: handoffKeys.due });
       void qc.invalidateQueries({ queryKey: ["calendar"] });
     },
+  });
+}
+
+/** "Export images": opens the folder dialog on the Rust side; `null` when cancelled. */
+export function useExportPostImages() {
+  return useMutation<PostImagesReport | null, AppError, string>({
+    mutationFn: (postId) => exportPostImages(postId),
   });
 }

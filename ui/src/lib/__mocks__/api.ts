@@ -1241,6 +1241,30 @@ export const exportMediaVariants = vi.fn(async (id: string, request: Api.Variant
     }),
   };
 });
+export const exportPostImages = vi.fn(async (postId: string): Promise<Api.PostImagesReport | null> => {
+  const folder = mediaBackend.exportFolder;
+  if (!folder) return null;
+  const ids = mediaBackend.postMedia[postId] ?? [];
+  if (ids.length === 0) throw new actual.AppError("conflict", "This post has no photos yet. Attach photos in the post's editor, then export them.", null);
+  const t = FAKE_TARGETS[0]!;
+  const dir = `${folder}/2026-12-03_post`;
+  return {
+    folder: dir,
+    asIs: [],
+    files: ids.map((id, i) => ({
+      platform: t.platform,
+      placement: t.placement,
+      width: t.width,
+      height: t.height,
+      path: `${dir}/2026-12-03_0${i + 1}-${findMedia(id).originalName}_${t.platform}-${t.placement}.jpg`,
+      bytes: 200000,
+      format: "jpeg" as const,
+      quality: 85,
+      maxBytes: t.maxBytes,
+      fitsLimit: true,
+    })),
+  };
+});
 export const postMedia = vi.fn(async (postId: string): Promise<Api.MediaItem[]> =>
   (mediaBackend.postMedia[postId] ?? []).map(findMedia),
 );

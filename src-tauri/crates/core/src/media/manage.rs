@@ -428,3 +428,104 @@ pub fn export_item(
     let path = store.read(|c| serve::resolve(c, store.data_dir(), id, MediaFile::Original))?;
     export::export_named(&path, &item.original_name, &chosen, &opts, out_dir, today)
 }
+
+/// What "Export images" wrote for one post.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PostImagesReport {
+    /// The folder made for the post inside the chosen folder.
+    pub folder: String,
+    pub files: Vec<ExportedVariant>,
+    /// Platforms of the post Plotline has no image size for (they take the photo as it is).
+    pub as_is: Vec<String>,
+}
+
+/// The size a post of `format` needs on `platform`: Stories get the story size, feed posts
+/// the tallest feed size the platform has (portrait 4:5 fills more of a phone screen than
+/// square), else its landscape or thumbnail size. `None` when Plotline has no size for it.
+pub fn target_for_post(platform: &str, format: crate::content::Format) -> Option<VariantTarget> {
+    let preference: &[&str] = if format == crate::content::Format::Story {
+        &["story", "feed_portrait", "feed_square", "landscape"]
+    } else {
+        &["feed_portrait", "feed_square", "landscape", "thumbnail"]
+    };
+    preference.iter().find_map(|placement| {
+        targets::all()
+            .iter()
+            .find(|t| t.platform == platform && t.placement == *placement)
+            .copied()
+    })
+}
+
+/// Export, for each photo attached to the post, the size each of its platforms needs
+/// (cropped around the photo's focal point) into a new folder `<date>_<title>` inside
+/// `out_dir`. The photos are what the owner uploads when posting by hand.
+pub fn export_for_post(
+    store: &Store,
+    post_id: &str,
+    out_dir: &Path,
+    today: chrono::NaiveDate,
+) -> Result<PostImagesReport> {
+    let (post, photos) = store.read(|c| {
+        Ok((
+            crate::content::posts::get(c, post_id)?,
+            for_post(c, post_id)?,
+        ))
+    })?;
+    if photos.is_empty() {
+        return Err(Error::Conflict(
+            "This post has no photos yet. Attach photos in the post's editor, then export them."
+                .into(),
+        ));
+    }
+    let mut chosen = Vec::new();
+    let mut as_is = Vec::new();
+    for platform in post.platforms() {
+        match target_for_post(&platform, post.format) {
+            Some(t) => chosen.push(t),
+            None => as_is.push(platform),
+        }
+    }
+    let date = post
+        .time
+        .as_ref()
+        .and_then(|t| t.local.get(..10))
+        .map_or_else(|| today.format("%Y-%m-%d").to_string(), str::to_string);
+    let folder = out_dir.join(format!("{date}_{}", export::slug(&post.title)));
+    if chosen.is_empty() {
+        let names: Vec<String> = as_is
+            .iter()
+            .map(|id| crate::platforms::find(id).map_or_else(|| id.clone(), |p| p.names.en.clone()))
+            .collect();
+        return Err(Error::Conflict(format!(
+            "{} take the photos as they are: upload the originals from the Media library.",
+            names.join(", ")
+        )));
+    }
+    let mut files = Vec::new();
+    {
+        for (n, item) in photos.iter().enumerate() {
+            let path = store
+                .read(|c| serve::resolve(c, store.data_dir(), &item.id, MediaFile::Original))?;
+            let opts = RenderOptions {
+                mode: Mode::Fill,
+                focal: Focal {
+                    x: item.focal_x,
+                    y: item.focal_y,
+                }
+                .clamped(),
+                background: Background::Blur,
+            };
+            // Numbered so the carousel order survives in the file names.
+            let name = format!("{:02}-{}", n + 1, item.original_name);
+            files.extend(export::export_named(
+                &path, &name, &chosen, &opts, &folder, today,
+            )?);
+        }
+    }
+    Ok(PostImagesReport {
+        folder: folder.display().to_string(),
+        files,
+        as_is,
+    })
+}

@@ -298,10 +298,12 @@ pub fn seed_results(tx: &Transaction<'_>, language: Language, today: NaiveDate) 
         )?;
     }
 
-    // Weekly account metrics for the last four full weeks.
+    // Weekly account metrics for the four 7-day periods ending yesterday (as the platforms'
+    // "last 7 days" insights give them), so a 28-day dashboard always holds all four,
+    // whatever the weekday.
     for w in 0..4i64 {
-        let start = monday - Duration::days(7 * (4 - w));
-        let end = start + Duration::days(6);
+        let end = today - Duration::days(1 + 7 * (3 - w));
+        let start = end - Duration::days(6);
         let k = w as u32;
         save_account_metrics(
             tx,
