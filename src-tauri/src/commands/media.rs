@@ -129,18 +129,36 @@ pub async fn export_media_variants(
     id: String,
     request: VariantRequest,
 ) -> Result<Option<MediaExportReport>, IpcError> {
-    let picker = picker.inner().clone();
+    into_picked_folder(&state, &picker, move |s, folder, today| {
+        let files = manage::export_item(s, &id, &request, folder, today)?;
+        Ok(MediaExportReport {
+            folder: folder.display().to_string(),
+            files,
+        })
+    })
+    .await
+}
+
+/// Ask for a folder (Rust-side dialog), then run `export` into it with today's date (names
+/// of exported files carry it); `None` when the dialog is cancelled.
+async fn into_picked_folder<T: Send + 'static>(
+    state: &AppState,
+    picker: &FilePicker,
+    export: impl FnOnce(
+            &plotline_core::Store,
+            &std::path::Path,
+            chrono::NaiveDate,
+        ) -> plotline_core::Result<T>
+        + Send
+        + 'static,
+) -> Result<Option<T>, IpcError> {
+    let picker = picker.clone();
     state
         .run(move |s| {
             let Some(folder) = picker.0.pick_folder() else {
                 return Ok(None);
             };
-            let today = chrono::Local::now().date_naive();
-            let files = manage::export_item(s, &id, &request, &folder, today)?;
-            Ok(Some(MediaExportReport {
-                folder: folder.display().to_string(),
-                files,
-            }))
+            export(s, &folder, chrono::Local::now().date_naive()).map(Some)
         })
         .await
 }
@@ -179,14 +197,8 @@ pub async fn export_post_images(
     picker: State<'_, FilePicker>,
     post_id: String,
 ) -> Result<Option<PostImagesReport>, IpcError> {
-    let picker = picker.inner().clone();
-    state
-        .run(move |s| {
-            let Some(folder) = picker.0.pick_folder() else {
-                return Ok(None);
-            };
-            let today = chrono::Local::now().date_naive();
-            manage::export_for_post(s, &post_id, &folder, today).map(Some)
-        })
-        .await
+    into_picked_folder(&state, &picker, move |s, folder, today| {
+        manage::export_for_post(s, &post_id, folder, today)
+    })
+    .await
 }
