@@ -158,6 +158,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::media::post_media,
             commands::media::set_post_media,
             commands::media::export_post_images,
+            commands::media::variant_media,
+            commands::media::set_variant_media,
         ])
 }
 

@@ -186,6 +186,33 @@ fn photos_are_imported_edited_previewed_exported_and_attached_over_ipc() {
         invoke(&w, "post_media", json!({ "postId": post_id })).unwrap(),
         attached
     );
+    // One platform's own photo: set, read back, and back to the post's photos.
+    let platform = posts[0]["platforms"][0].as_str().unwrap().to_string();
+    let own = invoke(
+        &w,
+        "set_variant_media",
+        json!({ "postId": post_id, "platform": platform, "mediaIds": [id] }),
+    )
+    .unwrap();
+    assert_eq!(own["own"], true);
+    let listed = invoke(&w, "variant_media", json!({ "postId": post_id })).unwrap();
+    assert_eq!(listed[0]["platform"], platform.as_str());
+    assert_eq!(listed[0]["media"][0]["id"], id.as_str());
+    let err = invoke(
+        &w,
+        "set_variant_media",
+        json!({ "postId": post_id, "platform": "no_such_platform", "mediaIds": [id] }),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "platform");
+    let back = invoke(
+        &w,
+        "set_variant_media",
+        json!({ "postId": post_id, "platform": platform, "mediaIds": [] }),
+    )
+    .unwrap();
+    assert_eq!(back["own"], false);
+
     // Due today → "Export images": the post's sizes, in a folder named after the post.
     let handoff = invoke(&w, "export_post_images", json!({ "postId": post_id })).unwrap();
     let folder = PathBuf::from(handoff["folder"].as_str().unwrap());

@@ -122,7 +122,8 @@ test("library, import, focal point, previews, export, attach to a post, Japanese
     await s.execute(`const el = document.querySelector('[data-testid="calendar"] [data-testid^="post-"]');
       el.scrollIntoView({ block: "center" }); el.click();`);
     await s.find('[data-testid="post-drawer"] [data-testid="media-picker"]');
-    await (await s.find('[data-testid="media-picker-toggle"]')).click();
+    await s.execute(`const b = document.querySelector('[data-testid="media-picker-toggle"]');
+      b.scrollIntoView({ block: "center" }); b.click();`);
     await allLoaded(s, ".media-picker__choices img", 7);
     const before = (await images(s, '[data-testid="media-picker-attached"] img')).length;
     const choice = await s.execute(`const boxes = [...document.querySelectorAll('[data-testid^="media-picker-choice-"]')].filter((b) => !b.checked);
@@ -131,6 +132,17 @@ test("library, import, focal point, previews, export, attach to a post, Japanese
     await allLoaded(s, '[data-testid="media-picker-attached"] img', before + 1);
     await s.execute(`document.querySelector('[data-testid="media-picker"]').scrollIntoView({ block: "center" });`);
     await h.screenshot("media-post-drawer");
+
+    // One platform gets its own photo instead of the post's.
+    await s.execute(`document.querySelector('[data-testid="variant-photos"]').scrollIntoView({ block: "center" });`);
+    await s.waitForText('[data-testid="variant-photos-inherit"]', (t) => /Uses the post's/.test(t));
+    await (await s.find('[data-testid="variant-photos-own"]')).click();
+    await allLoaded(s, '[data-testid="variant-photos"] .media-picker__choices img', 7);
+    await s.execute(`const box = document.querySelector('[data-testid^="variant-photos-choice-"]');
+      box.scrollIntoView({ block: "center" }); box.click();`);
+    await allLoaded(s, '[data-testid="variant-photos-attached"] img', 1);
+    await s.execute(`document.querySelector('[data-testid="variant-photos"]').scrollIntoView({ block: "center" });`);
+    await h.screenshot("media-variant-photos");
     await (await s.find('[data-testid="post-cancel"]')).click();
 
     // Japanese.

@@ -6,7 +6,7 @@
 use plotline_core::media::library::{self, MediaDetailsInput, MediaItem};
 use plotline_core::media::manage::{
     self, DeleteMediaReport, ImportReport, MediaListItem, MediaQuery, PostImagesReport, TargetInfo,
-    VariantPreview, VariantRequest,
+    VariantMedia, VariantPreview, VariantRequest,
 };
 use plotline_core::media::ExportedVariant;
 use serde::Serialize;
@@ -201,4 +201,30 @@ pub async fn export_post_images(
         manage::export_for_post(s, &post_id, folder, today)
     })
     .await
+}
+
+/// The photos each platform of a post gets (its own, else the post's).
+#[tauri::command]
+#[specta::specta]
+pub async fn variant_media(
+    state: State<'_, AppState>,
+    post_id: String,
+) -> Result<Vec<VariantMedia>, IpcError> {
+    state
+        .run(move |s| s.read(|c| manage::for_variants(c, &post_id)))
+        .await
+}
+
+/// Choose one platform's own photos; an empty list goes back to the post's photos.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_variant_media(
+    state: State<'_, AppState>,
+    post_id: String,
+    platform: String,
+    media_ids: Vec<String>,
+) -> Result<VariantMedia, IpcError> {
+    state
+        .run(move |s| s.write(|tx| manage::set_variant_media(tx, &post_id, &platform, &media_ids)))
+        .await
 }

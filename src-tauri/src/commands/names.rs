@@ -122,4 +122,6 @@ pub const COMMANDS: &[&str] = &[
     "post_media",
     "set_post_media",
     "export_post_images",
+    "variant_media",
+    "set_variant_media",
 ];

@@ -831,8 +831,9 @@ export const EVENT_KINDS: readonly EventKindT[] = ["launch", "sale", "store_even
 export const INCIDENT_STEPS: readonly IncidentStepT[] = ["verify", "escalate", "respond"];
 
 /** Live platform checks of the unsaved editor form (no database). */
-export function checkPostDraft(post: PostInput, mediaFormats: string[] = []): Promise<VariantCheckT[]> {
-  return unwrap(commands.checkPostDraft({ post, mediaFormats }));
+/** `variantMediaFormats`: platforms with their own photos → those photos' file types. */
+export function checkPostDraft(post: PostInput, mediaFormats: string[] = [], variantMediaFormats: Record<string, string[]> = {}): Promise<VariantCheckT[]> {
+  return unwrap(commands.checkPostDraft({ post, mediaFormats, variantMediaFormats }));
 }
 export function postSignOffs(id: string): Promise<SignOffStateT[]> {
   return unwrap(commands.postSignOffs(id));
@@ -1030,6 +1031,7 @@ import type {
   Mode as VariantMode,
   PostImagesReport,
   TargetInfo,
+  VariantMedia,
   VariantPreview,
   VariantRequest,
 } from "./bindings";
@@ -1048,6 +1050,7 @@ export type {
   VariantMode,
   PostImagesReport,
   TargetInfo,
+  VariantMedia,
   VariantPreview,
   VariantRequest,
 };
@@ -1094,6 +1097,16 @@ export function postMedia(postId: string): Promise<MediaItem[]> {
 
 export function setPostMedia(postId: string, mediaIds: string[]): Promise<MediaItem[]> {
   return unwrap(commands.setPostMedia(postId, mediaIds));
+}
+
+/** The photos each platform of a post gets (its own, else the post's). */
+export function variantMedia(postId: string): Promise<VariantMedia[]> {
+  return unwrap(commands.variantMedia(postId));
+}
+
+/** One platform's own photos; an empty list goes back to the post's photos. */
+export function setVariantMedia(postId: string, platform: string, mediaIds: string[]): Promise<VariantMedia> {
+  return unwrap(commands.setVariantMedia(postId, platform, mediaIds));
 }
 
 /** Due today: the post's photos in each platform's size, into a folder the user picks

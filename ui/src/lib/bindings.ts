@@ -231,6 +231,10 @@ export const commands = {
 	 *  needs, into a new folder inside the one the user picks; `null` when cancelled.
 	 */
 	exportPostImages: (postId: string) => typedError<PostImagesReport | null, IpcError>(__TAURI_INVOKE("export_post_images", { postId })),
+	/**  The photos each platform of a post gets (its own, else the post's). */
+	variantMedia: (postId: string) => typedError<VariantMedia[], IpcError>(__TAURI_INVOKE("variant_media", { postId })),
+	/**  Choose one platform's own photos; an empty list goes back to the post's photos. */
+	setVariantMedia: (postId: string, platform: string, mediaIds: string[]) => typedError<VariantMedia, IpcError>(__TAURI_INVOKE("set_variant_media", { postId, platform, mediaIds })),
 };
 
 /* Types */
@@ -623,6 +627,8 @@ export type DraftCheckInput = {
 	post: PostInput,
 	/**  Lower-case file extensions of the attached media (`jpg`, `mp4`); empty if none. */
 	mediaFormats: string[],
+	/**  Platforms with their own photos: their file extensions (instead of `media_formats`). */
+	variantMediaFormats: { [key in string]: string[] },
 };
 
 /**  A post to publish by hand today (or one whose time has already passed). */
@@ -2065,6 +2071,14 @@ export type VariantInput = {
 	hashtags: string[],
 	firstComment: string | null,
 	linkPlacement: LinkPlacement,
+};
+
+/**  The photos one platform of a post gets: its own choice, else the post's photos. */
+export type VariantMedia = {
+	platform: string,
+	/**  True when this platform has its own photos instead of the post's. */
+	own: boolean,
+	media: MediaItem[],
 };
 
 /**  A small rendering of one variant, as a data URL. */

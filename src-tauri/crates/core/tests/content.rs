@@ -1052,7 +1052,10 @@ fn platform_errors_block_approval_but_warnings_do_not() {
     input.body = "焼".repeat(141);
     let p = create(&store, &input);
     go(&store, &p.id, PostStatus::InReview, None).unwrap();
-    let found = checks::check_post(&store.read(|c| posts::get(c, &p.id)).unwrap(), &[]);
+    let found = checks::check_post(
+        &store.read(|c| posts::get(c, &p.id)).unwrap(),
+        &Default::default(),
+    );
     assert_eq!(found[1].issues[0].code, IssueCode::TooLong);
     // Instagram only warns (no photo attached yet).
     assert!(found[0]

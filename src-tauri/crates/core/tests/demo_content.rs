@@ -203,7 +203,7 @@ fn the_sample_has_a_playbook_and_approvable_posts_in_both_languages() {
             })
             .unwrap();
         for p in &all {
-            for check in checks::check_post(p, &[]) {
+            for check in checks::check_post(p, &Default::default()) {
                 assert!(
                     check.issues.iter().all(|i| i.severity == Severity::Warning),
                     "{}: {:?}",

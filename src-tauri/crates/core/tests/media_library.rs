@@ -292,3 +292,118 @@ fn a_posts_photos_export_in_the_size_each_of_its_platforms_needs() {
         "{err:?}"
     );
 }
+
+/// A platform can have its own photos instead of the post's (as a variant can have its own
+/// text): export, library counts, deleting and removing the platform all follow.
+#[test]
+fn a_platform_can_have_its_own_photos_instead_of_the_posts() {
+    use plotline_core::content::posts::VariantInput;
+    use plotline_core::Error;
+    let (tmp, dir) = common::temp_data_dir();
+    let store = common::store_with_cafe(&dir);
+    let logo = tmp.path().join("Square logo.png");
+    image::RgbaImage::from_fn(800, 800, |x, _| image::Rgba([30, 90, 200, (x % 256) as u8]))
+        .save(&logo)
+        .unwrap();
+    let report = manage::import_many(&store, &[common::fixture("fresh-flower.jpg"), logo]).unwrap();
+    let (flower, logo) = (report.imported[0].id.clone(), report.imported[1].id.clone());
+    let mut input = PostInput::idea("Open day", ContentType::Community, Format::Photo);
+    input.scheduled_local = Some("2026-12-05T10:00".into());
+    input.variants = vec![
+        VariantInput::inherit("instagram"),
+        VariantInput::inherit("x"),
+    ];
+    let post = store.write(|tx| posts::create(tx, &input, None)).unwrap();
+    store
+        .write(|tx| manage::set_post_media(tx, &post.id, std::slice::from_ref(&flower)))
+        .unwrap();
+
+    // Instagram gets the logo; X keeps the post's photo.
+    let ig = store
+        .write(|tx| {
+            manage::set_variant_media(tx, &post.id, "instagram", std::slice::from_ref(&logo))
+        })
+        .unwrap();
+    assert!(ig.own);
+    let all = store.read(|c| manage::for_variants(c, &post.id)).unwrap();
+    let ids = |v: &manage::VariantMedia| v.media.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        (all[0].platform.as_str(), all[0].own, ids(&all[0])),
+        ("instagram", true, vec![logo.clone()])
+    );
+    assert_eq!(
+        (all[1].platform.as_str(), all[1].own, ids(&all[1])),
+        ("x", false, vec![flower.clone()])
+    );
+
+    let out = tmp.path().join("out");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let rep = manage::export_for_post(&store, &post.id, &out, today).unwrap();
+    let made: Vec<(String, String)> = rep
+        .files
+        .iter()
+        .map(|f| {
+            (
+                f.platform.clone(),
+                std::path::Path::new(&f.path)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(made.len(), 2, "{made:?}");
+    assert_eq!(made[0].0, "instagram");
+    assert!(made[0].1.contains("_01-square-logo_"), "{made:?}");
+    assert_eq!(made[1].0, "x");
+    assert!(made[1].1.contains("_02-fresh-flower_"), "{made:?}");
+
+    // The library counts the post once per photo, and keeps a photo only a platform uses.
+    let listed = store
+        .read(|c| {
+            manage::search(
+                c,
+                &MediaQuery {
+                    search: String::new(),
+                    sort: MediaSort::Name,
+                },
+            )
+        })
+        .unwrap();
+    assert!(listed.iter().all(|m| m.used_by_posts == 1), "{listed:?}");
+    let del = manage::delete(&store, std::slice::from_ref(&logo)).unwrap();
+    assert_eq!(del.in_use[0].post_titles, vec!["Open day".to_string()]);
+
+    // A platform the post is not planned for is refused; an empty list follows the post again.
+    let err = store
+        .write(|tx| {
+            manage::set_variant_media(tx, &post.id, "linkedin", std::slice::from_ref(&logo))
+        })
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidField { ref field, .. } if field == "platform"),
+        "{err:?}"
+    );
+    let back = store
+        .write(|tx| manage::set_variant_media(tx, &post.id, "instagram", &[]))
+        .unwrap();
+    assert!(!back.own);
+    assert_eq!(back.media[0].id, flower);
+
+    // Taking Instagram off the post drops its own photos with it.
+    store
+        .write(|tx| {
+            manage::set_variant_media(tx, &post.id, "instagram", std::slice::from_ref(&logo))
+        })
+        .unwrap();
+    let mut edit = posts::to_input(&store.read(|c| posts::get(c, &post.id)).unwrap());
+    edit.variants.retain(|v| v.platform == "x");
+    store
+        .write(|tx| posts::update(tx, &post.id, &edit, None))
+        .unwrap();
+    let after = store.read(|c| manage::for_variants(c, &post.id)).unwrap();
+    assert_eq!(after.len(), 1);
+    let del = manage::delete(&store, std::slice::from_ref(&logo)).unwrap();
+    assert_eq!(del.deleted, vec![logo]);
+}

@@ -7,7 +7,7 @@ import { Loading } from "../../components/Spinner";
 import { CONTENT_TYPES, FORMATS, toPostInput } from "../../lib/api";
 import type { AppError, CalendarItem, Pillar, Post, PostInput } from "../../lib/api";
 import { MediaPicker } from "../media/MediaPicker";
-import { usePostMedia } from "../media/queries";
+import { usePostMedia, useVariantMedia } from "../media/queries";
 import { ApprovalPanel } from "./ApprovalPanel";
 import { LinksSection } from "./LinksSection";
 import {
@@ -128,7 +128,12 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
   const deleteSeries = useDeleteSeries();
   const attached = usePostMedia(post?.id ?? "");
   const mediaFormats = useMemo(() => (attached.data ?? []).map((m) => m.format), [attached.data]);
-  const checks = useDraftChecks(input, mediaFormats);
+  const perPlatform = useVariantMedia(post?.id ?? "");
+  const variantFormats = useMemo(
+    () => Object.fromEntries((perPlatform.data ?? []).filter((v) => v.own).map((v) => [v.platform, v.media.map((m) => m.format)])),
+    [perPlatform.data],
+  );
+  const checks = useDraftChecks(input, mediaFormats, variantFormats);
   const titleRef = useRef<HTMLInputElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
 
@@ -238,7 +243,14 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
         ))}
         {error?.forField("variants") && <p className="field__error">{error.forField("variants")}</p>}
       </fieldset>
-      <VariantEditor variants={input.variants} masterText={input.body} names={names} checks={checks.data ?? []} onChange={(v) => set("variants", v)} />
+      <VariantEditor
+        variants={input.variants}
+        masterText={input.body}
+        names={names}
+        checks={checks.data ?? []}
+        onChange={(v) => set("variants", v)}
+        postId={post?.id ?? null}
+      />
 
       {/* ---- Links (UTM preview once saved) ---- */}
       <LinksSection

@@ -5,6 +5,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button";
 import { LINK_PLACEMENTS } from "../../lib/api";
+import { VariantPhotos } from "../media/MediaPicker";
 import type { CheckIssue, VariantCheck, VariantInput } from "../../lib/api";
 
 type Props = {
@@ -13,6 +14,8 @@ type Props = {
   names: Record<string, string>;
   checks: VariantCheck[];
   onChange: (variants: VariantInput[]) => void;
+  /** The saved post (null while new): a platform can then get its own photos. */
+  postId?: string | null;
 };
 
 /** `#bread, tokyo  #パン` → `["bread", "tokyo", "パン"]`. */
@@ -34,7 +37,7 @@ export function issueText(t: TFunction, issue: CheckIssue, check: VariantCheck, 
   });
 }
 
-export function VariantEditor({ variants, masterText, names, checks, onChange }: Props) {
+export function VariantEditor({ variants, masterText, names, checks, onChange, postId = null }: Props) {
   const { t } = useTranslation();
   const baseId = useId();
   const [selected, setSelected] = useState<string | null>(null);
@@ -173,6 +176,7 @@ export function VariantEditor({ variants, masterText, names, checks, onChange }:
             ))}
           </ul>
         )}
+        {postId !== null && <VariantPhotos key={active.platform} postId={postId} platform={active.platform} name={name} />}
       </div>
     </section>
   );

@@ -132,15 +132,15 @@ export const useAcknowledgeRisk = () =>
 // ---- editor checks, approval panel, series, events lane ----
 
 /** The unsaved form's platform checks (with the attached photos' formats), refreshed 200 ms after typing stops. */
-export function useDraftChecks(input: PostInput, mediaFormats: string[] = []) {
+export function useDraftChecks(input: PostInput, mediaFormats: string[] = [], variantMediaFormats: Record<string, string[]> = {}) {
   const [debounced, setDebounced] = useState(input);
   useEffect(() => {
     const t = setTimeout(() => setDebounced(input), 200);
     return () => clearTimeout(t);
   }, [input]);
   return useQuery<VariantCheck[], AppError>({
-    queryKey: ["calendar", "checks", debounced, mediaFormats],
-    queryFn: () => checkPostDraft(debounced, mediaFormats),
+    queryKey: ["calendar", "checks", debounced, mediaFormats, variantMediaFormats],
+    queryFn: () => checkPostDraft(debounced, mediaFormats, variantMediaFormats),
     placeholderData: (previous) => previous,
   });
 }

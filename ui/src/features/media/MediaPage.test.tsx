@@ -4,7 +4,7 @@ import * as api from "../../lib/api";
 import { fakeMediaItem, mediaBackend } from "../../lib/__mocks__/api";
 import { renderWithProviders } from "../../test/render";
 import { MediaPage } from "./MediaPage";
-import { MediaPicker } from "./MediaPicker";
+import { MediaPicker, VariantPhotos } from "./MediaPicker";
 import { mediaUrl } from "./mediaUrl";
 
 vi.mock("../../lib/api");
@@ -16,6 +16,7 @@ const SHOP = fakeMediaItem("0190c3a4-1234-7000-8000-000000000002", "shop-front.p
 beforeEach(() => {
   mediaBackend.items = [];
   mediaBackend.postMedia = {};
+  mediaBackend.variantMedia = {};
   mediaBackend.importResult = null;
   mediaBackend.exportFolder = null;
 });
@@ -144,5 +145,32 @@ describe("media picker on a new post", () => {
     renderWithProviders(<MediaPicker postId={null} />);
     expect(await screen.findByText("Save the post first, then attach photos from the library.")).toBeInTheDocument();
     expect(mocked.postMedia).not.toHaveBeenCalled();
+  });
+});
+
+describe("photos for one platform", () => {
+  it("use the post's photos until the owner picks others, and can go back", async () => {
+    mediaBackend.items = [CROISSANT, SHOP];
+    mediaBackend.postMedia = { "post-9": [CROISSANT.id] };
+    const { user } = renderWithProviders(<VariantPhotos postId="post-9" platform="x" name="X" />);
+    expect(await screen.findByRole("group", { name: "Photos for X" })).toBeInTheDocument();
+    expect(await screen.findByTestId("variant-photos-inherit")).toHaveTextContent("Uses the post's photo.");
+
+    await user.click(screen.getByRole("button", { name: "Choose different photos for X…" }));
+    expect(screen.getByText("Tick the photos X should get instead of the post's.")).toBeInTheDocument();
+    await user.click(await screen.findByRole("checkbox", { name: "Attach shop-front.png" }));
+    expect(mocked.setVariantMedia).toHaveBeenLastCalledWith("post-9", "x", [SHOP.id]);
+    const mine = await screen.findByTestId("variant-photos-attached");
+    expect(within(mine).getByRole("img", { name: "Our blue door" })).toBeInTheDocument();
+    expect(within(mine).getByRole("button", { name: "Remove shop-front.png from X" })).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Use the post's photos again" }));
+    expect(mocked.setVariantMedia).toHaveBeenLastCalledWith("post-9", "x", []);
+    expect(await screen.findByTestId("variant-photos-inherit")).toBeInTheDocument();
+  });
+
+  it("explain when the post has no photos yet", async () => {
+    renderWithProviders(<VariantPhotos postId="post-9" platform="instagram" name="Instagram" />);
+    expect(await screen.findByTestId("variant-photos-inherit")).toHaveTextContent("The post has no photos yet");
   });
 });

@@ -10,7 +10,9 @@ import {
   previewMediaVariants,
   setMediaFocal,
   setPostMedia,
+  setVariantMedia,
   updateMediaDetails,
+  variantMedia,
 } from "../../lib/api";
 import type {
   AppError,
@@ -22,6 +24,7 @@ import type {
   MediaListItem,
   MediaQuery,
   TargetInfo,
+  VariantMedia,
   VariantPreview,
   VariantRequest,
 } from "../../lib/api";
@@ -32,6 +35,7 @@ export const mediaKeys = {
   targets: ["media", "targets"] as const,
   preview: (id: string, r: VariantRequest) => ["media", "preview", id, JSON.stringify(r)] as const,
   post: (postId: string) => ["media", "post", postId] as const,
+  variants: (postId: string) => ["media", "variants", postId] as const,
 };
 
 export function useMediaList(query: MediaQuery) {
@@ -102,6 +106,19 @@ export function useSetPostMedia(postId: string) {
   const invalidate = useInvalidateMedia();
   return useMutation<MediaItem[], AppError, string[]>({
     mutationFn: (ids) => setPostMedia(postId, ids),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** The photos each platform of a post gets (own or the post's). */
+export function useVariantMedia(postId: string) {
+  return useQuery<VariantMedia[], AppError>({ queryKey: mediaKeys.variants(postId), queryFn: () => variantMedia(postId), enabled: postId !== "" });
+}
+
+export function useSetVariantMedia(postId: string, platform: string) {
+  const invalidate = useInvalidateMedia();
+  return useMutation<VariantMedia, AppError, string[]>({
+    mutationFn: (ids) => setVariantMedia(postId, platform, ids),
     onSuccess: () => invalidate(),
   });
 }

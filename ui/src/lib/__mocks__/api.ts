@@ -1163,9 +1163,11 @@ export const FAKE_TARGETS: Api.TargetInfo[] = [
 export const mediaBackend: {
   items: Api.MediaItem[];
   postMedia: Record<string, string[]>;
+  /** post id → platform → that platform's own photos */
+  variantMedia: Record<string, Record<string, string[]>>;
   importResult: Api.ImportReport | null;
   exportFolder: string | null;
-} = { items: [], postMedia: {}, importResult: null, exportFolder: null };
+} = { items: [], postMedia: {}, variantMedia: {}, importResult: null, exportFolder: null };
 
 function usedBy(id: string): number {
   return Object.values(mediaBackend.postMedia).filter((ids) => ids.includes(id)).length;
@@ -1240,6 +1242,20 @@ export const exportMediaVariants = vi.fn(async (id: string, request: Api.Variant
       };
     }),
   };
+});
+export const variantMedia = vi.fn(async (postId: string): Promise<Api.VariantMedia[]> =>
+  Object.keys(mediaBackend.variantMedia[postId] ?? {}).map((platform) => ({
+    platform,
+    own: true,
+    media: (mediaBackend.variantMedia[postId]?.[platform] ?? []).map(findMedia),
+  })),
+);
+export const setVariantMedia = vi.fn(async (postId: string, platform: string, mediaIds: string[]): Promise<Api.VariantMedia> => {
+  const own = (mediaBackend.variantMedia[postId] ??= {});
+  if (mediaIds.length === 0) delete own[platform];
+  else own[platform] = [...new Set(mediaIds)];
+  const ids = own[platform] ?? mediaBackend.postMedia[postId] ?? [];
+  return { platform, own: mediaIds.length > 0, media: ids.map(findMedia) };
 });
 export const exportPostImages = vi.fn(async (postId: string): Promise<Api.PostImagesReport | null> => {
   const folder = mediaBackend.exportFolder;

@@ -5,6 +5,7 @@
 //! approval gate calls [`check_post`].
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 use super::posts::{Post, PostInput};
 use super::{Format, LinkPlacement};
@@ -82,6 +83,8 @@ pub struct DraftCheckInput {
     pub post: PostInput,
     /// Lower-case file extensions of the attached media (`jpg`, `mp4`); empty if none.
     pub media_formats: Vec<String>,
+    /// Platforms with their own photos: their file extensions (instead of `media_formats`).
+    pub variant_media_formats: BTreeMap<String, Vec<String>>,
 }
 
 /// The text a platform publishes: the variant's own or the master text, hashtags appended
@@ -378,14 +381,19 @@ pub fn check_draft(input: &DraftCheckInput) -> Vec<VariantCheck> {
                 v.link_placement,
                 &links,
                 post.format,
-                &input.media_formats,
+                input
+                    .variant_media_formats
+                    .get(v.platform.trim())
+                    .filter(|f| !f.is_empty())
+                    .unwrap_or(&input.media_formats),
             )
         })
         .collect()
 }
 
-/// Checks of a saved post's variants.
-pub fn check_post(post: &Post, media_formats: &[String]) -> Vec<VariantCheck> {
+/// Checks of a saved post's variants; `media_formats` are the file extensions of the photos
+/// each platform gets (a platform missing from the map has none).
+pub fn check_post(post: &Post, media_formats: &BTreeMap<String, Vec<String>>) -> Vec<VariantCheck> {
     post.variants
         .iter()
         .filter_map(|v| {
@@ -397,7 +405,9 @@ pub fn check_post(post: &Post, media_formats: &[String]) -> Vec<VariantCheck> {
                 v.link_placement,
                 &post.links,
                 post.format,
-                media_formats,
+                media_formats
+                    .get(&v.platform)
+                    .map_or(&[][..], Vec::as_slice),
             )
         })
         .collect()
@@ -415,6 +425,7 @@ mod tests {
         DraftCheckInput {
             post,
             media_formats: vec!["jpg".into()],
+            variant_media_formats: BTreeMap::new(),
         }
     }
 
@@ -481,6 +492,18 @@ mod tests {
         assert_eq!(codes(&checks[0]), vec![IssueCode::MediaFormatNotAllowed]);
         assert_eq!(checks[0].issues[0].detail.as_deref(), Some("webp"));
         assert!(checks[1].issues.is_empty(), "X accepts webp");
+        // Instagram's own JPEG instead of the post's WebP: fine there, X still gets the WebP.
+        d.variant_media_formats
+            .insert("instagram".into(), vec!["jpg".into()]);
+        let checks = check_draft(&d);
+        assert!(checks[0].issues.is_empty(), "{:?}", checks[0].issues);
+        assert!(checks[1].issues.is_empty());
+        // An empty own list is no own list.
+        d.variant_media_formats.insert("instagram".into(), vec![]);
+        assert_eq!(
+            codes(&check_draft(&d)[0]),
+            vec![IssueCode::MediaFormatNotAllowed]
+        );
     }
 
     #[test]

@@ -162,10 +162,14 @@ fn check_approval_gates(conn: &Connection, post: &Post) -> Result<()> {
     }
     // Platform rules (length, hashtags, formats, the attached photos' file types): errors
     // block, warnings (e.g. "no photo attached yet") do not.
-    let media_formats: Vec<String> = crate::media::manage::for_post(conn, &post.id)?
-        .iter()
-        .map(|m| m.format.extension().to_string())
-        .collect();
+    let media_formats: std::collections::BTreeMap<String, Vec<String>> =
+        crate::media::manage::for_variants(conn, &post.id)?
+            .into_iter()
+            .map(|v| {
+                let formats = v.media.iter().map(|m| m.format.extension().to_string());
+                (v.platform, formats.collect())
+            })
+            .collect();
     let blocking: Vec<String> = super::checks::check_post(post, &media_formats)
         .iter()
         .flat_map(|c| c.errors().map(|i| i.message.clone()).collect::<Vec<_>>())

@@ -71,6 +71,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "photos attached to posts",
         sql: crate::media::SCHEMA_POST_MEDIA,
     },
+    Migration {
+        version: 12,
+        name: "photos chosen for one platform of a post",
+        sql: crate::media::SCHEMA_VARIANT_MEDIA,
+    },
 ];
 
 pub fn latest_version() -> u32 {

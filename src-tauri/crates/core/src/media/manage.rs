@@ -32,6 +32,23 @@ CREATE TABLE post_media (
 CREATE INDEX post_media_media ON post_media (media_id);
 ";
 
+/// Photos chosen for one platform of a post instead of the post's own (schema: one appended
+/// migration). A platform without rows here uses the post's photos, as a variant without
+/// its own text uses the master text.
+pub const SCHEMA_VARIANT_MEDIA: &str = "
+CREATE TABLE variant_media (
+    post_id     TEXT NOT NULL,
+    platform    TEXT NOT NULL,
+    media_id    TEXT NOT NULL REFERENCES media_items (id) ON DELETE RESTRICT,
+    position    INTEGER NOT NULL CHECK (position >= 0),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (post_id, platform, media_id),
+    FOREIGN KEY (post_id, platform) REFERENCES post_variants (post_id, platform) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX variant_media_media ON variant_media (media_id);
+";
+
 /// Most photos one post can carry (Instagram and X carousels: up to 10 and 4).
 pub const MAX_MEDIA_PER_POST: usize = 10;
 
@@ -95,7 +112,10 @@ pub fn search(conn: &Connection, q: &MediaQuery) -> Result<Vec<MediaListItem>> {
                 .then_with(|| a.id.cmp(&b.id))
         }),
     }
-    let mut stmt = conn.prepare("SELECT count(*) FROM post_media WHERE media_id = ?1")?;
+    let mut stmt = conn.prepare(
+        "SELECT count(*) FROM (SELECT post_id FROM post_media WHERE media_id = ?1
+                               UNION SELECT post_id FROM variant_media WHERE media_id = ?1)",
+    )?;
     items
         .into_iter()
         .map(|item| {
@@ -171,8 +191,10 @@ pub struct DeleteMediaReport {
 
 fn post_titles_using(conn: &Connection, media_id: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
-        "SELECT p.title FROM post_media pm JOIN posts p ON p.id = pm.post_id
-         WHERE pm.media_id = ?1 ORDER BY p.title",
+        "SELECT p.title FROM posts p WHERE p.id IN (
+             SELECT post_id FROM post_media WHERE media_id = ?1
+             UNION SELECT post_id FROM variant_media WHERE media_id = ?1)
+         ORDER BY p.title",
     )?;
     let rows = stmt.query_map([media_id], |r| r.get::<_, String>(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -249,6 +271,21 @@ pub fn set_post_media(
     if exists.is_none() {
         return Err(crate::content::posts::not_found());
     }
+    let unique = checked_media_ids(tx, media_ids)?;
+    tx.execute("DELETE FROM post_media WHERE post_id = ?1", [post_id])?;
+    let ts = now();
+    for (i, id) in unique.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO post_media (post_id, media_id, position, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![post_id, id, i as i64, ts],
+        )?;
+    }
+    for_post(tx, post_id)
+}
+
+/// `media_ids` without repeats, at most [`MAX_MEDIA_PER_POST`], every one in the library.
+fn checked_media_ids<'a>(conn: &Connection, media_ids: &'a [String]) -> Result<Vec<&'a String>> {
     let mut unique: Vec<&String> = Vec::new();
     for id in media_ids {
         if !unique.contains(&id) {
@@ -262,18 +299,90 @@ pub fn set_post_media(
         ));
     }
     for id in &unique {
-        library::get(tx, id)?;
+        library::get(conn, id)?;
     }
-    tx.execute("DELETE FROM post_media WHERE post_id = ?1", [post_id])?;
+    Ok(unique)
+}
+
+/// The photos one platform of a post gets: its own choice, else the post's photos.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VariantMedia {
+    pub platform: String,
+    /// True when this platform has its own photos instead of the post's.
+    pub own: bool,
+    pub media: Vec<MediaItem>,
+}
+
+fn own_variant_media(conn: &Connection, post_id: &str, platform: &str) -> Result<Vec<MediaItem>> {
+    let mut stmt = conn.prepare(
+        "SELECT media_id FROM variant_media WHERE post_id = ?1 AND platform = ?2
+         ORDER BY position, media_id",
+    )?;
+    let ids = stmt
+        .query_map([post_id, platform], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    ids.iter().map(|id| library::get(conn, id)).collect()
+}
+
+/// Every platform of a post with the photos it gets (own or the post's), in the post's
+/// platform order.
+pub fn for_variants(conn: &Connection, post_id: &str) -> Result<Vec<VariantMedia>> {
+    let post = crate::content::posts::get(conn, post_id)?;
+    let shared = for_post(conn, post_id)?;
+    post.platforms()
+        .into_iter()
+        .map(|platform| {
+            let own = own_variant_media(conn, post_id, &platform)?;
+            Ok(if own.is_empty() {
+                VariantMedia {
+                    platform,
+                    own: false,
+                    media: shared.clone(),
+                }
+            } else {
+                VariantMedia {
+                    platform,
+                    own: true,
+                    media: own,
+                }
+            })
+        })
+        .collect()
+}
+
+/// Choose the photos for one platform of a post (in order); an empty list goes back to the
+/// post's photos. Safe to repeat.
+pub fn set_variant_media(
+    tx: &Connection,
+    post_id: &str,
+    platform: &str,
+    media_ids: &[String],
+) -> Result<VariantMedia> {
+    let post = crate::content::posts::get(tx, post_id)?;
+    if !post.platforms().iter().any(|p| p == platform) {
+        return Err(Error::field(
+            "platform",
+            "This post is not planned for that platform. Add the platform to the post first.",
+        ));
+    }
+    let unique = checked_media_ids(tx, media_ids)?;
+    tx.execute(
+        "DELETE FROM variant_media WHERE post_id = ?1 AND platform = ?2",
+        [post_id, platform],
+    )?;
     let ts = now();
     for (i, id) in unique.iter().enumerate() {
         tx.execute(
-            "INSERT INTO post_media (post_id, media_id, position, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![post_id, id, i as i64, ts],
+            "INSERT INTO variant_media (post_id, platform, media_id, position, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![post_id, platform, id, i as i64, ts],
         )?;
     }
-    for_post(tx, post_id)
+    for_variants(tx, post_id)?
+        .into_iter()
+        .find(|v| v.platform == platform)
+        .ok_or_else(crate::content::posts::not_found)
 }
 
 /// How a variant is made, as the preview screen and export send it.
@@ -457,42 +566,44 @@ pub fn target_for_post(platform: &str, format: crate::content::Format) -> Option
     })
 }
 
-/// Export, for each photo attached to the post, the size each of its platforms needs
-/// (cropped around the photo's focal point) into a new folder `<date>_<title>` inside
-/// `out_dir`. The photos are what the owner uploads when posting by hand.
+/// Export, for each photo of the post, the size each platform using it needs (a platform's
+/// own photos, else the post's; cropped around the photo's focal point) into a new folder
+/// `<date>_<title>` inside `out_dir`. The photos are what the owner uploads by hand.
 pub fn export_for_post(
     store: &Store,
     post_id: &str,
     out_dir: &Path,
     today: chrono::NaiveDate,
 ) -> Result<PostImagesReport> {
-    let (post, photos) = store.read(|c| {
+    let (post, per_platform) = store.read(|c| {
         Ok((
             crate::content::posts::get(c, post_id)?,
-            for_post(c, post_id)?,
+            for_variants(c, post_id)?,
         ))
     })?;
-    if photos.is_empty() {
+    if per_platform.iter().all(|v| v.media.is_empty()) {
         return Err(Error::Conflict(
             "This post has no photos yet. Attach photos in the post's editor, then export them."
                 .into(),
         ));
     }
-    let mut chosen = Vec::new();
+    // Photo → the sizes it is needed in, in the post's photo order.
+    let mut jobs: Vec<(MediaItem, Vec<VariantTarget>)> = Vec::new();
     let mut as_is = Vec::new();
-    for platform in post.platforms() {
-        match target_for_post(&platform, post.format) {
-            Some(t) => chosen.push(t),
-            None => as_is.push(platform),
+    for v in &per_platform {
+        let Some(t) = target_for_post(&v.platform, post.format) else {
+            as_is.push(v.platform.clone());
+            continue;
+        };
+        for item in &v.media {
+            match jobs.iter_mut().find(|(m, _)| m.id == item.id) {
+                Some((_, targets)) if !targets.contains(&t) => targets.push(t),
+                Some(_) => {}
+                None => jobs.push((item.clone(), vec![t])),
+            }
         }
     }
-    let date = post
-        .time
-        .as_ref()
-        .and_then(|t| t.local.get(..10))
-        .map_or_else(|| today.format("%Y-%m-%d").to_string(), str::to_string);
-    let folder = out_dir.join(format!("{date}_{}", export::slug(&post.title)));
-    if chosen.is_empty() {
+    if jobs.is_empty() {
         let names: Vec<String> = as_is
             .iter()
             .map(|id| crate::platforms::find(id).map_or_else(|| id.clone(), |p| p.names.en.clone()))
@@ -502,26 +613,30 @@ pub fn export_for_post(
             names.join(", ")
         )));
     }
+    let date = post
+        .time
+        .as_ref()
+        .and_then(|t| t.local.get(..10))
+        .map_or_else(|| today.format("%Y-%m-%d").to_string(), str::to_string);
+    let folder = out_dir.join(format!("{date}_{}", export::slug(&post.title)));
     let mut files = Vec::new();
-    {
-        for (n, item) in photos.iter().enumerate() {
-            let path = store
-                .read(|c| serve::resolve(c, store.data_dir(), &item.id, MediaFile::Original))?;
-            let opts = RenderOptions {
-                mode: Mode::Fill,
-                focal: Focal {
-                    x: item.focal_x,
-                    y: item.focal_y,
-                }
-                .clamped(),
-                background: Background::Blur,
-            };
-            // Numbered so the carousel order survives in the file names.
-            let name = format!("{:02}-{}", n + 1, item.original_name);
-            files.extend(export::export_named(
-                &path, &name, &chosen, &opts, &folder, today,
-            )?);
-        }
+    for (n, (item, chosen)) in jobs.iter().enumerate() {
+        let path =
+            store.read(|c| serve::resolve(c, store.data_dir(), &item.id, MediaFile::Original))?;
+        let opts = RenderOptions {
+            mode: Mode::Fill,
+            focal: Focal {
+                x: item.focal_x,
+                y: item.focal_y,
+            }
+            .clamped(),
+            background: Background::Blur,
+        };
+        // Numbered so the carousel order survives in the file names.
+        let name = format!("{:02}-{}", n + 1, item.original_name);
+        files.extend(export::export_named(
+            &path, &name, chosen, &opts, &folder, today,
+        )?);
     }
     Ok(PostImagesReport {
         folder: folder.display().to_string(),

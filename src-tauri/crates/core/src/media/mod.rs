@@ -22,7 +22,7 @@ pub mod targets;
 pub use export::{export_variants, ExportedVariant};
 pub use geometry::Focal;
 pub use library::{MediaItem, SCHEMA_V2};
-pub use manage::SCHEMA_POST_MEDIA;
+pub use manage::{SCHEMA_POST_MEDIA, SCHEMA_VARIANT_MEDIA};
 pub use probe::MediaFormat;
 pub use render::{Background, Mode, RenderOptions};
 pub use targets::VariantTarget;

@@ -105,6 +105,7 @@ pub const TABLES: &[TableSpec] = &[
     t("events", &["id"]),
     t("media_items", &["sha256"]),
     t("post_media", &["post_id", "media_id"]),
+    t("variant_media", &["post_id", "platform", "media_id"]),
     t("post_publication", &["post_id"]),
     t("incident_contacts", &["id"]),
     t("metric_snapshots", &["id"]),
