@@ -157,6 +157,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::media::export_media_variants,
             commands::media::post_media,
             commands::media::set_post_media,
+            commands::calendar::start_series_from_post,
         ])
 }
 

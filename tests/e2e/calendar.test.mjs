@@ -146,6 +146,24 @@ test("a backlog idea dropped on a day is scheduled; the keyboard Move to… dial
 
     await (await s.find('[data-testid="calendar-view-timeGridWeek"]')).click();
     await s.find('.calendar__grid [data-testid^="post-"]');
+    // The week opens at the working morning (or an hour above an earlier post), not at 00:00.
+    const week = await waitFor(async () => {
+      const v = await s.execute(`
+        const slots = [...document.querySelectorAll('.calendar__grid [data-time]')];
+        const first = slots[0];
+        let scroller = first ? first.parentElement : null;
+        while (scroller && !(scroller.scrollHeight > scroller.clientHeight + 4 && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+        if (!scroller || scroller.scrollTop === 0) return null;
+        const top = scroller.getBoundingClientRect().top;
+        const visible = slots.filter((el) => el.getBoundingClientRect().bottom > top + 2 && el.getBoundingClientRect().height > 0);
+        const posts = [...document.querySelectorAll('.calendar__grid [data-testid^="post-"]')]
+          .filter((el) => el.getBoundingClientRect().height > 0)
+          .map((el) => ({ time: (el.getAttribute('aria-label') || '').slice(11, 16), above: el.getBoundingClientRect().top < top }));
+        return { firstVisible: visible.length ? visible[0].dataset.time : null, scrollTop: scroller.scrollTop, posts };`);
+      return v && v.firstVisible ? v : null;
+    }, "the week view to scroll to the morning");
+    assert.ok(week.firstVisible >= "04:00" && week.firstVisible <= "07:00", `the week opens in the morning (${JSON.stringify(week)})`);
+    assert.ok(week.posts.length > 0 && week.posts.every((p) => !p.above), `no post of the week hides above the view (${JSON.stringify(week.posts)})`);
     await h.screenshot("calendar-week");
     await (await s.find('[data-testid="calendar-view-listMonth"]')).click();
     await s.find('.calendar__grid [data-testid^="post-"]');

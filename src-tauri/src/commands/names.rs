@@ -121,4 +121,5 @@ pub const COMMANDS: &[&str] = &[
     "export_media_variants",
     "post_media",
     "set_post_media",
+    "start_series_from_post",
 ];

@@ -1093,3 +1093,11 @@ export function postMedia(postId: string): Promise<MediaItem[]> {
 export function setPostMedia(postId: string, mediaIds: string[]): Promise<MediaItem[]> {
   return unwrap(commands.setPostMedia(postId, mediaIds));
 }
+
+// ---- calendar: series from an existing post (issue 6) ----
+import type { SeriesRule as SeriesRuleT } from "./bindings";
+export type { SeriesRuleT as SeriesRule };
+/** Turn an existing scheduled post into the first occurrence of a new series. */
+export function startSeriesFromPost(postId: string, rule: SeriesRuleT): Promise<SeriesCreatedT> {
+  return unwrap(commands.startSeriesFromPost(postId, rule));
+}

@@ -17,7 +17,7 @@ use crate::db::codec::{from_db, to_db};
 use crate::error::{Error, Result};
 
 pub use events::{Event, EventInput, EventKind, Holiday};
-pub use series::{Frequency, SeriesInput};
+pub use series::{Frequency, SeriesInput, SeriesRule};
 
 /// One post as the calendar draws it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
