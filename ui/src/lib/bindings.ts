@@ -226,6 +226,11 @@ export const commands = {
 	postMedia: (postId: string) => typedError<MediaItem[], IpcError>(__TAURI_INVOKE("post_media", { postId })),
 	/**  Replace the photos attached to a post (safe to repeat). */
 	setPostMedia: (postId: string, mediaIds: string[]) => typedError<MediaItem[], IpcError>(__TAURI_INVOKE("set_post_media", { postId, mediaIds })),
+	/**
+	 *  Turn an existing scheduled post into the first occurrence of a new weekly or monthly
+	 *  series that ends after a count of posts or on a date (one transaction).
+	 */
+	startSeriesFromPost: (postId: string, rule: SeriesRule) => typedError<SeriesCreated, IpcError>(__TAURI_INVOKE("start_series_from_post", { postId, rule })),
 };
 
 /* Types */
@@ -1800,6 +1805,20 @@ export type SeriesInput = {
 	/**  Last local date (inclusive), if any. */
 	until: string | null,
 	/**  How many occurrences, if any (capped at [`MAX_OCCURRENCES`]). */
+	count: number | null,
+};
+
+/**
+ *  How an existing post repeats when it becomes the first occurrence of a new series: the same
+ *  choices as [`SeriesInput`] without the template (the post itself is the template).
+ */
+export type SeriesRule = {
+	frequency: Frequency,
+	/**  Every `interval` weeks or months (1–12). */
+	interval: number,
+	/**  Last local date (inclusive): the alternative to `count`. */
+	until: string | null,
+	/**  How many occurrences including the first: the alternative to `until`. */
 	count: number | null,
 };
 

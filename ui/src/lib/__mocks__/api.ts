@@ -1251,7 +1251,7 @@ export const setPostMedia = vi.fn(async (postId: string, mediaIds: string[]): Pr
 // ---- calendar: series from an existing post ----
 export const startSeriesFromPost = vi.fn(async (postId: string, rule: Api.SeriesRule) => {
   const post = calendarBackend.posts.find((p) => p.id === postId);
-  if (!post) throw new actual.AppError("not_found", "That post no longer exists.");
+  if (!post) throw new actual.AppError("notFound", "That post no longer exists.");
   if (!post.time) throw new actual.AppError("invalid", "Give this post a date and time first.", "scheduledLocal");
   if (rule.until && rule.until <= post.time.local.slice(0, 10))
     throw new actual.AppError("invalid", "The end date must be after the first post; choose a later date.", "until");
