@@ -63,7 +63,10 @@ fn an_existing_post_becomes_the_first_of_a_weekly_series_ending_on_a_date_in_tok
         .unwrap();
     // The end date is inclusive: 4, 11, 18 and 25 December.
     assert_eq!(created.posts.len(), 4);
-    assert_eq!(created.posts[0].id, single.id, "the post itself is the first occurrence");
+    assert_eq!(
+        created.posts[0].id, single.id,
+        "the post itself is the first occurrence"
+    );
     let times: Vec<(String, String)> = created.posts.iter().map(utc_and_local).collect();
     assert_eq!(
         times,
@@ -84,7 +87,9 @@ fn an_existing_post_becomes_the_first_of_a_weekly_series_ending_on_a_date_in_tok
         .read(|c| calendar::range(c, "2026-12-01", "2027-01-01"))
         .unwrap();
     assert_eq!(items.len(), 4);
-    assert!(items.iter().all(|i| i.series_id.as_deref() == Some(created.series_id.as_str())));
+    assert!(items
+        .iter()
+        .all(|i| i.series_id.as_deref() == Some(created.series_id.as_str())));
 
     // A second time is refused: the post already belongs to a series; nothing changes.
     let e = store
@@ -151,7 +156,9 @@ fn a_series_from_a_post_keeps_wall_times_across_berlin_daylight_saving_changes()
         ]
     );
     // The copies are new drafts; the original keeps its status.
-    assert!(created.posts[1..].iter().all(|p| p.status == PostStatus::Draft));
+    assert!(created.posts[1..]
+        .iter()
+        .all(|p| p.status == PostStatus::Draft));
 }
 
 #[test]
@@ -168,7 +175,12 @@ fn a_new_series_can_end_on_a_date_and_the_end_is_validated() {
     let dates: Vec<String> = s.posts.iter().map(|p| utc_and_local(p).1).collect();
     assert_eq!(
         dates,
-        ["2026-03-20T09:00", "2026-04-03T09:00", "2026-04-17T09:00", "2026-05-01T09:00"]
+        [
+            "2026-03-20T09:00",
+            "2026-04-03T09:00",
+            "2026-04-17T09:00",
+            "2026-05-01T09:00"
+        ]
     );
     let before = all_posts(&store);
 
@@ -209,12 +221,20 @@ fn turning_a_post_into_a_series_is_refused_with_field_errors_and_writes_nothing(
         .write(|tx| posts::create(tx, &post("Flour supplier visit", None), None))
         .unwrap();
     let e = store
-        .write(|tx| series::start_series_from_post(tx, &idea.id, &rule(Frequency::Weekly, None, Some(4))))
+        .write(|tx| {
+            series::start_series_from_post(tx, &idea.id, &rule(Frequency::Weekly, None, Some(4)))
+        })
         .unwrap_err();
     assert_eq!(e.field_name(), Some("scheduledLocal"));
 
     let single = store
-        .write(|tx| posts::create(tx, &post("Melon pan morning", Some("2026-12-07T07:30")), None))
+        .write(|tx| {
+            posts::create(
+                tx,
+                &post("Melon pan morning", Some("2026-12-07T07:30")),
+                None,
+            )
+        })
         .unwrap();
     for (r, field) in [
         (rule(Frequency::Weekly, Some("2026-12-01"), None), "until"),
@@ -228,5 +248,8 @@ fn turning_a_post_into_a_series_is_refused_with_field_errors_and_writes_nothing(
     }
     assert_eq!(all_posts(&store), 2);
     let again = store.read(|c| posts::get(c, &single.id)).unwrap();
-    assert_eq!(again.series_id, None, "a refused rule leaves the post single");
+    assert_eq!(
+        again.series_id, None,
+        "a refused rule leaves the post single"
+    );
 }

@@ -103,9 +103,8 @@ impl DateRule {
                     NaiveDate::from_ymd_opt(year, self.month + 1, 1)?
                 };
                 let last = next.pred_opt()?;
-                let back = (7 + last.weekday().num_days_from_monday()
-                    - wd.num_days_from_monday())
-                    % 7;
+                let back =
+                    (7 + last.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
                 last - Duration::days(i64::from(back))
             }
             (None, Some(wd), Some(n)) if (1..=5).contains(&n) => {
@@ -121,10 +120,13 @@ impl DateRule {
 impl CatalogueHook {
     /// Whether the hook suits a business in one of `countries` and (when known) `industry`.
     pub fn applies(&self, countries: &[&str], industry: Option<Industry>) -> bool {
-        let country_ok =
-            self.countries.is_empty() || self.countries.iter().any(|c| countries.contains(&c.as_str()));
-        let industry_ok = self.industries.is_empty()
-            || industry.is_none_or(|i| self.industries.contains(&i));
+        let country_ok = self.countries.is_empty()
+            || self
+                .countries
+                .iter()
+                .any(|c| countries.contains(&c.as_str()));
+        let industry_ok =
+            self.industries.is_empty() || industry.is_none_or(|i| self.industries.contains(&i));
         country_ok && industry_ok
     }
 }
@@ -214,19 +216,37 @@ mod tests {
     #[test]
     fn weekday_rules_are_computed_for_each_year() {
         // Mother's Day: the second Sunday of May.
-        assert_eq!(find("mothers_day").rule.date_in(2026), Some(d("2026-05-10")));
-        assert_eq!(find("mothers_day").rule.date_in(2027), Some(d("2027-05-09")));
+        assert_eq!(
+            find("mothers_day").rule.date_in(2026),
+            Some(d("2026-05-10"))
+        );
+        assert_eq!(
+            find("mothers_day").rule.date_in(2027),
+            Some(d("2027-05-09"))
+        );
         // Father's Day: the third Sunday of June.
-        assert_eq!(find("fathers_day").rule.date_in(2026), Some(d("2026-06-21")));
+        assert_eq!(
+            find("fathers_day").rule.date_in(2026),
+            Some(d("2026-06-21"))
+        );
         // Respect for the Aged Day: the third Monday of September.
         assert_eq!(
             find("respect_for_the_aged_day").rule.date_in(2026),
             Some(d("2026-09-21"))
         );
         // Thanksgiving and the shopping days after it.
-        assert_eq!(find("thanksgiving_us").rule.date_in(2026), Some(d("2026-11-26")));
-        assert_eq!(find("black_friday").rule.date_in(2026), Some(d("2026-11-27")));
-        assert_eq!(find("black_friday").rule.date_in(2027), Some(d("2027-11-26")));
+        assert_eq!(
+            find("thanksgiving_us").rule.date_in(2026),
+            Some(d("2026-11-26"))
+        );
+        assert_eq!(
+            find("black_friday").rule.date_in(2026),
+            Some(d("2026-11-27"))
+        );
+        assert_eq!(
+            find("black_friday").rule.date_in(2027),
+            Some(d("2027-11-26"))
+        );
         assert_eq!(
             find("small_business_saturday").rule.date_in(2028),
             Some(d("2028-11-25"))
@@ -258,7 +278,11 @@ mod tests {
             day: Some(3),
             ..last_monday_of_may
         };
-        assert_eq!(both.date_in(2026), None, "a rule is a day or a weekday, not both");
+        assert_eq!(
+            both.date_in(2026),
+            None,
+            "a rule is a day or a weekday, not both"
+        );
     }
 
     #[test]
@@ -297,7 +321,10 @@ mod tests {
                 "2026-11-28 small_business_saturday"
             ]
         );
-        assert_eq!(ids(&["JP"], Some(Industry::BakeryFood)), ["2026-11-27 black_friday"]);
+        assert_eq!(
+            ids(&["JP"], Some(Industry::BakeryFood)),
+            ["2026-11-27 black_friday"]
+        );
         // A consultancy gets no retail shopping days.
         assert_eq!(
             ids(&["US"], Some(Industry::ProfessionalServices)),
@@ -305,12 +332,20 @@ mod tests {
         );
         // Unknown industry: every hook of the country.
         assert_eq!(ids(&["JP", "US"], None).len(), 3);
-        let may = hooks_in("2026-05-01", "2026-06-01", &["JP"], Some(Industry::BakeryFood))
-            .expect("dates");
-        let may: Vec<(&str, &str)> = may.iter().map(|h| (h.date.as_str(), h.ja.as_str())).collect();
+        let may = hooks_in(
+            "2026-05-01",
+            "2026-06-01",
+            &["JP"],
+            Some(Industry::BakeryFood),
+        )
+        .expect("dates");
+        let may: Vec<(&str, &str)> = may
+            .iter()
+            .map(|h| (h.date.as_str(), h.ja.as_str()))
+            .collect();
         assert_eq!(may, [("2026-05-10", "母の日")]);
-        let agency = hooks_in("2026-03-01", "2026-04-01", &["JP"], Some(Industry::Agency))
-            .expect("dates");
+        let agency =
+            hooks_in("2026-03-01", "2026-04-01", &["JP"], Some(Industry::Agency)).expect("dates");
         assert!(agency.iter().any(|h| h.id == "fiscal_year_end_jp"));
         assert!(!agency.iter().any(|h| h.id == "hinamatsuri"));
     }

@@ -135,6 +135,16 @@ pub fn validate_rule(
             "Repeat every 1 to 12 weeks or months.",
         ));
     }
+    match count {
+        Some(0) => return Err(Error::field("count", "A series needs at least one post.")),
+        Some(n) if n > MAX_OCCURRENCES => {
+            return Err(Error::field(
+                "count",
+                format!("A series can have at most {MAX_OCCURRENCES} posts; enter a smaller number or choose an end date."),
+            ))
+        }
+        _ => {}
+    }
     let until = parse_until(until)?;
     if until.is_some() && count.is_some() {
         return Err(Error::field(
@@ -147,16 +157,6 @@ pub fn validate_rule(
             "until",
             "Choose when the series ends: after a number of posts or on a date.",
         ));
-    }
-    match count {
-        Some(0) => return Err(Error::field("count", "A series needs at least one post.")),
-        Some(n) if n > MAX_OCCURRENCES => {
-            return Err(Error::field(
-                "count",
-                format!("A series can have at most {MAX_OCCURRENCES} posts; enter a smaller number or choose an end date."),
-            ))
-        }
-        _ => {}
     }
     if let Some(u) = until {
         if u <= start.date() {
@@ -280,14 +280,7 @@ pub fn start_series_from_post(
     };
     let start = parse_local(&local)?;
     let until = validate_rule(start, rule.interval, &rule.until, rule.count)?;
-    let id = insert_series(
-        tx,
-        &local,
-        rule.frequency,
-        rule.interval,
-        until,
-        rule.count,
-    )?;
+    let id = insert_series(tx, &local, rule.frequency, rule.interval, until, rule.count)?;
     let template = posts::to_input(&post);
     let mut out = Vec::new();
     for (i, t) in expand(start, rule.frequency, rule.interval, until, rule.count, &[])
