@@ -1769,7 +1769,9 @@ export type ScoringModel = {
 };
 
 export type SeasonalHook = {
-	/**  First local date of the window in the requested range. */
+	/**  Stable catalogue id (`mothers_day`). */
+	id: string,
+	/**  The local date of the moment in the requested range. */
 	date: string,
 	en: string,
 	ja: string,
