@@ -179,3 +179,59 @@ test("a backlog idea dropped on a day is scheduled; the keyboard Move to… dial
     await h.screenshot("calendar-month-ja");
   });
 });
+
+test("an existing single post becomes the first of a weekly series that ends on a date", async () => {
+  await withApp("calendar-series", async (h) => {
+    const s = await openSampleCalendar(h);
+    const posts = (await visiblePosts(s)).filter((p) => p.status !== "published");
+    assert.ok(posts.length > 0, "the sample month has posts that are not published");
+    let pick = null;
+    for (const p of posts) {
+      await s.execute(`const el = document.querySelector('[data-testid="post-' + arguments[0] + '"]');
+        el.scrollIntoView({ block: "center" }); el.click();`, [p.id]);
+      await s.find('[data-testid="post-drawer"] [data-testid="post-status"]');
+      if (await s.exists('[data-testid="post-drawer"] [data-testid="series-fields"]')) {
+        pick = p;
+        break;
+      }
+      await (await s.find('[data-testid="post-cancel"]')).click();
+      await waitFor(async () => !(await s.exists('[data-testid="post-drawer"]')), "the drawer to close");
+    }
+    assert.ok(pick, "a sample post that is not in a series yet");
+    const title = await s.execute(`return document.querySelector('[data-testid="post-title"]').value;`);
+    await (await s.find('[data-testid="series-frequency"]')).select("weekly");
+    await (await s.find('[data-testid="series-ends-until"]')).click();
+    const setUntil = (day) =>
+      s.execute(`const input = document.querySelector('[data-testid="series-until"]');
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, arguments[0]);
+        input.dispatchEvent(new Event("input", { bubbles: true }));`, [day]);
+    // An end date before the post: core's message appears next to the date field.
+    await setUntil(shiftDay(pick.date, -1));
+    await (await s.find('[data-testid="post-save"]')).click();
+    await s.waitForText('[data-testid="series-until-error"]', (t) => t.includes("after the first post"));
+    await s.execute(`document.querySelector('[data-testid="series-fields"]').scrollIntoView({ block: "center" });`);
+    await h.screenshot("calendar-series-until-error");
+
+    await setUntil(shiftDay(pick.date, 14));
+    await s.execute(`document.querySelector('[data-testid="series-fields"]').scrollIntoView({ block: "center" });`);
+    await h.screenshot("calendar-series-from-post");
+    await (await s.find('[data-testid="post-save"]')).click();
+    await waitFor(async () => !(await s.exists('[data-testid="post-drawer"]')), "the drawer to close after starting the series");
+
+    // The next occurrence is on the grid a week later (when that day is in view), and the
+    // original post now offers the series choices.
+    const nextDay = shiftDay(pick.date, 7);
+    if (await s.exists(`.calendar__grid [data-date="${nextDay}"]`)) {
+      await waitFor(
+        () =>
+          s.execute(`return [...document.querySelectorAll('.calendar__grid [data-date="' + arguments[0] + '"] [data-testid^="post-"]')]
+            .some((el) => (el.getAttribute('aria-label') || '').endsWith(arguments[1]));`, [nextDay, title]),
+        "the copy a week later",
+      );
+    }
+    await s.execute(`const el = document.querySelector('[data-testid="post-' + arguments[0] + '"]');
+      el.scrollIntoView({ block: "center" }); el.click();`, [pick.id]);
+    await s.find('[data-testid="post-drawer"] [data-testid="series-scope"]');
+    assert.equal(await s.exists('[data-testid="post-drawer"] [data-testid="series-fields"]'), false);
+  });
+});

@@ -43,7 +43,7 @@ fn utc_and_local(p: &posts::Post) -> (String, String) {
 }
 
 fn all_posts(store: &Store) -> usize {
-    store.read(|c| posts::list_all(c)).unwrap().len()
+    store.read(posts::list_all).unwrap().len()
 }
 
 #[test]

@@ -95,7 +95,7 @@ impl DateRule {
     pub fn date_in(&self, year: i32) -> Option<NaiveDate> {
         let base = match (self.day, self.weekday.as_deref(), self.nth) {
             (Some(day), None, None) => NaiveDate::from_ymd_opt(year, self.month, day)?,
-            (None, Some(wd), Some(n)) if n == -1 => {
+            (None, Some(wd), Some(-1)) => {
                 let wd = weekday(wd)?;
                 let next = if self.month == 12 {
                     NaiveDate::from_ymd_opt(year + 1, 1, 1)?
