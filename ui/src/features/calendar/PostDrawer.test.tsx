@@ -130,6 +130,7 @@ describe("post drawer", () => {
     expect(mocked.updatePost).not.toHaveBeenCalled();
 
     fireEvent.change(within(drawer).getByTestId("series-until"), { target: { value: "2026-08-10" } });
+    expect(within(drawer).queryByTestId("series-until-error")).not.toBeInTheDocument();
     await user.click(within(drawer).getByTestId("post-save"));
     await waitFor(() =>
       expect(mocked.startSeriesFromPost).toHaveBeenLastCalledWith("s1", { frequency: "monthly", interval: 1, until: "2026-08-10", count: null }),

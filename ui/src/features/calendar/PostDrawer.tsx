@@ -279,7 +279,11 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
       ) : (
         <RepeatFields
           repeat={repeat}
-          onChange={setRepeat}
+          onChange={(next) => {
+            setRepeat(next);
+            // A changed rule makes core's earlier complaint about it stale.
+            if (error?.field && ["interval", "count", "until"].includes(error.field)) setError(null);
+          }}
           hasTime={Boolean(input.scheduledLocal)}
           existing={Boolean(post)}
           errors={{ interval: error?.forField("interval"), count: error?.forField("count"), until: error?.forField("until") }}
