@@ -160,6 +160,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::media::export_post_images,
             commands::media::variant_media,
             commands::media::set_variant_media,
+            commands::calendar::start_series_from_post,
         ])
 }
 

@@ -482,3 +482,39 @@ fn draft_checks_events_and_incident_contacts_over_ipc() {
     .unwrap();
     invoke(&w, "delete_incident_contact", json!({ "id": added["id"] })).unwrap();
 }
+
+#[test]
+fn an_existing_post_starts_a_series_ending_on_a_date_over_ipc() {
+    let t = tempfile::tempdir().unwrap();
+    let app = app(t.path());
+    let w = main_window(&app);
+    bakery(&w);
+    let input = json!({
+        "title": "Sourdough Saturday", "body": "Our weekend loaf.", "pillarId": null,
+        "contentType": "educational", "format": "photo", "objectiveId": null, "kpiId": null,
+        "personaIds": [], "campaignName": null, "campaignSlug": null,
+        "scheduledLocal": "2030-03-02T08:00", "ownerId": null, "notes": "", "links": [],
+        "variants": [{ "platform": "instagram", "textOverride": null, "hashtags": [],
+                       "firstComment": null, "linkPlacement": "none" }]
+    });
+    let post = invoke(&w, "create_post", json!({ "input": input })).unwrap();
+    let id = post["id"].clone();
+    let err = invoke(
+        &w,
+        "start_series_from_post",
+        json!({ "postId": id, "rule": { "frequency": "weekly", "interval": 1, "until": "2030-03-01", "count": null } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "until");
+    let created = invoke(
+        &w,
+        "start_series_from_post",
+        json!({ "postId": id, "rule": { "frequency": "weekly", "interval": 1, "until": "2030-03-23", "count": null } }),
+    )
+    .unwrap();
+    let posts = created["posts"].as_array().unwrap();
+    assert_eq!(posts.len(), 4);
+    assert_eq!(posts[0]["id"], id);
+    assert!(posts.iter().all(|p| p["seriesId"] == created["seriesId"]));
+    assert_eq!(posts[3]["time"]["local"], "2030-03-23T08:00");
+}

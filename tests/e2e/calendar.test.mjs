@@ -146,6 +146,24 @@ test("a backlog idea dropped on a day is scheduled; the keyboard Move to… dial
 
     await (await s.find('[data-testid="calendar-view-timeGridWeek"]')).click();
     await s.find('.calendar__grid [data-testid^="post-"]');
+    // The week opens at the working morning (or an hour above an earlier post), not at 00:00.
+    const week = await waitFor(async () => {
+      const v = await s.execute(`
+        const slots = [...document.querySelectorAll('.calendar__grid [data-time]')];
+        const first = slots[0];
+        let scroller = first ? first.parentElement : null;
+        while (scroller && !(scroller.scrollHeight > scroller.clientHeight + 4 && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+        if (!scroller || scroller.scrollTop === 0) return null;
+        const top = scroller.getBoundingClientRect().top;
+        const visible = slots.filter((el) => el.getBoundingClientRect().bottom > top + 2 && el.getBoundingClientRect().height > 0);
+        const posts = [...document.querySelectorAll('.calendar__grid [data-testid^="post-"]')]
+          .filter((el) => el.getBoundingClientRect().height > 0)
+          .map((el) => ({ time: (el.getAttribute('aria-label') || '').slice(11, 16), above: el.getBoundingClientRect().top < top }));
+        return { firstVisible: visible.length ? visible[0].dataset.time : null, scrollTop: scroller.scrollTop, posts };`);
+      return v && v.firstVisible ? v : null;
+    }, "the week view to scroll to the morning");
+    assert.ok(week.firstVisible >= "04:00" && week.firstVisible <= "07:00", `the week opens in the morning (${JSON.stringify(week)})`);
+    assert.ok(week.posts.length > 0 && week.posts.every((p) => !p.above), `no post of the week hides above the view (${JSON.stringify(week.posts)})`);
     await h.screenshot("calendar-week");
     await (await s.find('[data-testid="calendar-view-listMonth"]')).click();
     await s.find('.calendar__grid [data-testid^="post-"]');
@@ -159,5 +177,61 @@ test("a backlog idea dropped on a day is scheduled; the keyboard Move to… dial
     const title = await (await s.find('[data-testid="calendar-title"]')).text();
     assert.match(title, /年|月/, `the month title is Japanese (${title})`);
     await h.screenshot("calendar-month-ja");
+  });
+});
+
+test("an existing single post becomes the first of a weekly series that ends on a date", async () => {
+  await withApp("calendar-series", async (h) => {
+    const s = await openSampleCalendar(h);
+    const posts = (await visiblePosts(s)).filter((p) => p.status !== "published");
+    assert.ok(posts.length > 0, "the sample month has posts that are not published");
+    let pick = null;
+    for (const p of posts) {
+      await s.execute(`const el = document.querySelector('[data-testid="post-' + arguments[0] + '"]');
+        el.scrollIntoView({ block: "center" }); el.click();`, [p.id]);
+      await s.find('[data-testid="post-drawer"] [data-testid="post-status"]');
+      if (await s.exists('[data-testid="post-drawer"] [data-testid="series-fields"]')) {
+        pick = p;
+        break;
+      }
+      await (await s.find('[data-testid="post-cancel"]')).click();
+      await waitFor(async () => !(await s.exists('[data-testid="post-drawer"]')), "the drawer to close");
+    }
+    assert.ok(pick, "a sample post that is not in a series yet");
+    const title = await s.execute(`return document.querySelector('[data-testid="post-title"]').value;`);
+    await (await s.find('[data-testid="series-frequency"]')).select("weekly");
+    await (await s.find('[data-testid="series-ends-until"]')).click();
+    const setUntil = (day) =>
+      s.execute(`const input = document.querySelector('[data-testid="series-until"]');
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, arguments[0]);
+        input.dispatchEvent(new Event("input", { bubbles: true }));`, [day]);
+    // An end date before the post: core's message appears next to the date field.
+    await setUntil(shiftDay(pick.date, -1));
+    await (await s.find('[data-testid="post-save"]')).click();
+    await s.waitForText('[data-testid="series-until-error"]', (t) => t.includes("after the first post"));
+    await s.execute(`document.querySelector('[data-testid="series-fields"]').scrollIntoView({ block: "center" });`);
+    await h.screenshot("calendar-series-until-error");
+
+    await setUntil(shiftDay(pick.date, 14));
+    await s.execute(`document.querySelector('[data-testid="series-fields"]').scrollIntoView({ block: "center" });`);
+    await h.screenshot("calendar-series-from-post");
+    await (await s.find('[data-testid="post-save"]')).click();
+    await waitFor(async () => !(await s.exists('[data-testid="post-drawer"]')), "the drawer to close after starting the series");
+
+    // The next occurrence is on the grid a week later (when that day is in view), and the
+    // original post now offers the series choices.
+    const nextDay = shiftDay(pick.date, 7);
+    if (await s.exists(`.calendar__grid [data-date="${nextDay}"]`)) {
+      await waitFor(
+        () =>
+          s.execute(`return [...document.querySelectorAll('.calendar__grid [data-date="' + arguments[0] + '"] [data-testid^="post-"]')]
+            .some((el) => (el.getAttribute('aria-label') || '').endsWith(arguments[1]));`, [nextDay, title]),
+        "the copy a week later",
+      );
+    }
+    await s.execute(`const el = document.querySelector('[data-testid="post-' + arguments[0] + '"]');
+      el.scrollIntoView({ block: "center" }); el.click();`, [pick.id]);
+    await s.find('[data-testid="post-drawer"] [data-testid="series-scope"]');
+    assert.equal(await s.exists('[data-testid="post-drawer"] [data-testid="series-fields"]'), false);
   });
 });

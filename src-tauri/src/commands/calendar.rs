@@ -540,3 +540,17 @@ pub async fn post_sign_offs(
         .run(move |s| s.read(|c| workflow::sign_offs(c, &id)))
         .await
 }
+
+/// Turn an existing scheduled post into the first occurrence of a new weekly or monthly
+/// series that ends after a count of posts or on a date (one transaction).
+#[tauri::command]
+#[specta::specta]
+pub async fn start_series_from_post(
+    state: State<'_, AppState>,
+    post_id: String,
+    rule: series::SeriesRule,
+) -> Result<series::SeriesCreated, IpcError> {
+    state
+        .run(move |s| s.write(|tx| series::start_series_from_post(tx, &post_id, &rule)))
+        .await
+}

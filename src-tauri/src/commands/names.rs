@@ -124,4 +124,5 @@ pub const COMMANDS: &[&str] = &[
     "export_post_images",
     "variant_media",
     "set_variant_media",
+    "start_series_from_post",
 ];

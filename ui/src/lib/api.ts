@@ -1114,3 +1114,11 @@ export function setVariantMedia(postId: string, platform: string, mediaIds: stri
 export function exportPostImages(postId: string): Promise<PostImagesReport | null> {
   return unwrap(commands.exportPostImages(postId));
 }
+
+// ---- calendar: series from an existing post (issue 6) ----
+import type { SeriesRule as SeriesRuleT } from "./bindings";
+export type { SeriesRuleT as SeriesRule };
+/** Turn an existing scheduled post into the first occurrence of a new series. */
+export function startSeriesFromPost(postId: string, rule: SeriesRuleT): Promise<SeriesCreatedT> {
+  return unwrap(commands.startSeriesFromPost(postId, rule));
+}

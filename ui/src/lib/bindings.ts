@@ -235,6 +235,11 @@ export const commands = {
 	variantMedia: (postId: string) => typedError<VariantMedia[], IpcError>(__TAURI_INVOKE("variant_media", { postId })),
 	/**  Choose one platform's own photos; an empty list goes back to the post's photos. */
 	setVariantMedia: (postId: string, platform: string, mediaIds: string[]) => typedError<VariantMedia, IpcError>(__TAURI_INVOKE("set_variant_media", { postId, platform, mediaIds })),
+	/**
+	 *  Turn an existing scheduled post into the first occurrence of a new weekly or monthly
+	 *  series that ends after a count of posts or on a date (one transaction).
+	 */
+	startSeriesFromPost: (postId: string, rule: SeriesRule) => typedError<SeriesCreated, IpcError>(__TAURI_INVOKE("start_series_from_post", { postId, rule })),
 };
 
 /* Types */
@@ -628,7 +633,7 @@ export type DraftCheckInput = {
 	/**  Lower-case file extensions of the attached media (`jpg`, `mp4`); empty if none. */
 	mediaFormats: string[],
 	/**  Platforms with their own photos: their file extensions (instead of `media_formats`). */
-	variantMediaFormats: { [key in string]: string[] },
+	variantMediaFormats?: { [key in string]: string[] },
 };
 
 /**  A post to publish by hand today (or one whose time has already passed). */
@@ -1784,7 +1789,9 @@ export type ScoringModel = {
 };
 
 export type SeasonalHook = {
-	/**  First local date of the window in the requested range. */
+	/**  Stable catalogue id (`mothers_day`). */
+	id: string,
+	/**  The local date of the moment in the requested range. */
 	date: string,
 	en: string,
 	ja: string,
@@ -1820,6 +1827,20 @@ export type SeriesInput = {
 	/**  Last local date (inclusive), if any. */
 	until: string | null,
 	/**  How many occurrences, if any (capped at [`MAX_OCCURRENCES`]). */
+	count: number | null,
+};
+
+/**
+ *  How an existing post repeats when it becomes the first occurrence of a new series: the same
+ *  choices as [`SeriesInput`] without the template (the post itself is the template).
+ */
+export type SeriesRule = {
+	frequency: Frequency,
+	/**  Every `interval` weeks or months (1–12). */
+	interval: number,
+	/**  Last local date (inclusive): the alternative to `count`. */
+	until: string | null,
+	/**  How many occurrences including the first: the alternative to `until`. */
 	count: number | null,
 };
 

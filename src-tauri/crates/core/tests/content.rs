@@ -868,7 +868,7 @@ fn series_create_skip_edit_one_or_all() {
     assert_eq!(e.field_name(), Some("count"));
     let big = SeriesInput {
         until: None,
-        count: Some(10_000),
+        count: Some(series::MAX_OCCURRENCES),
         ..input.clone()
     };
     let s2 = store.write(|tx| series::create_series(tx, &big)).unwrap();

@@ -17,7 +17,7 @@ import { POST_STATUSES } from "../../lib/api";
 import { useWorkspace } from "../../lib/queries";
 import { useLocalize } from "../platforms/localize";
 import { useActivePlatforms } from "../platforms/queries";
-import { NO_FILTERS, UndoStack, keepTime, matches, pillarColour, platformShort, toEvent, wallTime } from "./model";
+import { NO_FILTERS, UndoStack, keepTime, matches, pillarColour, platformShort, toEvent, wallTime, weekScrollTime } from "./model";
 import type { Filters, Move } from "./model";
 import { MoveDialog } from "./MoveDialog";
 import { PostDrawer } from "./PostDrawer";
@@ -32,6 +32,9 @@ const VIEWS = ["dayGridMonth", "timeGridWeek", "listMonth"] as const;
 type ViewName = (typeof VIEWS)[number];
 const EVENT_TIME_FORMAT = { hour: "2-digit", minute: "2-digit", hour12: false } as const;
 const SLOT_LABEL_FORMAT = { hour: "2-digit", minute: "2-digit", hour12: false } as const;
+// The week's time grid scrolls inside a fixed height: with "auto" the whole day is laid out and
+// the page shows 00:00 first, so `scrollTime` could not bring the morning into view.
+const WEEK_HEIGHT = 640;
 
 export function CalendarPage() {
   const { t } = useTranslation();
@@ -77,6 +80,24 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
   const laneInputs = useMemo(() => laneEvents(lane.data, ja, view === "dayGridMonth" ? "background" : "block"), [lane.data, ja, view]);
   const postInputs = useMemo(() => (items.data ?? []).filter((i) => matches(i, filters)).flatMap((i) => toEvent(i) ?? []), [items.data, filters]);
   const events = useMemo(() => [...laneInputs, ...postInputs], [laneInputs, postInputs]);
+  const scrollTime = useMemo(
+    () => weekScrollTime((items.data ?? []).filter((i) => matches(i, filters)), range.from, range.to),
+    [items.data, filters, range.from, range.to],
+  );
+  // Once the week's posts are known, open it at the morning (or just above an earlier post).
+  // Only once per visible week, so a refetch after a move does not pull the owner's scroll away.
+  const scrolledFor = useRef("");
+  const weekLoaded = items.isSuccess && !items.isPlaceholderData;
+  useEffect(() => {
+    if (view !== "timeGridWeek" || !weekLoaded || !range.from) return;
+    const key = `${range.from}/${range.to}`;
+    if (scrolledFor.current === key) return;
+    scrolledFor.current = key;
+    calendarRef.current?.getApi().scrollToTime(scrollTime);
+  }, [view, weekLoaded, range.from, range.to, scrollTime]);
+  useEffect(() => {
+    if (view !== "timeGridWeek") scrolledFor.current = "";
+  }, [view]);
   const backlogItems = useMemo(() => (backlog.data ?? []).filter((i) => matches(i, filters)), [backlog.data, filters]);
 
   const doMove = useCallback(
@@ -357,11 +378,11 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
             eventDurationEditable={false}
             droppable
             dayMaxEvents={3}
-            height="auto"
+            height={view === "timeGridWeek" ? WEEK_HEIGHT : "auto"}
             tableHeaderSticky={false}
             eventTimeFormat={EVENT_TIME_FORMAT}
             slotHeaderFormat={SLOT_LABEL_FORMAT}
-            scrollTime="07:00:00"
+            scrollTime={scrollTime}
             datesSet={onDatesSet}
             eventDrop={onEventDrop}
             drop={onDrop}

@@ -9,7 +9,7 @@ vi.mock("../../lib/api");
 const LANE: EventsLane = {
   events: [{ id: "e1", title: "Stollen week", kind: "sale", startsOn: "2026-12-07", endsOn: "2026-12-13", notes: "" }],
   holidays: [{ date: "2026-11-23", country: "JP", en: "Labour Thanksgiving Day", ja: "勤労感謝の日" }],
-  hooks: [{ date: "2026-12-25", en: "Christmas", ja: "クリスマス", ideaEn: "Pre-orders", ideaJa: "予約受付" }],
+  hooks: [{ id: "christmas", date: "2026-12-25", en: "Christmas", ja: "クリスマス", ideaEn: "Pre-orders", ideaJa: "予約受付" }],
 };
 
 describe("events lane", () => {

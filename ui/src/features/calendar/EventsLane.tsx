@@ -104,7 +104,7 @@ export function EventsPanel({ lane, error, onRetry, onEdit }: PanelProps) {
       date: h.date,
       order: 2,
       node: (
-        <li key={`hook-${h.date}`} className="events-panel__item events-panel__item--hook" data-testid={`hook-${h.date}`}>
+        <li key={`hook-${h.id}-${h.date}`} className="events-panel__item events-panel__item--hook" data-testid={`hook-${h.id}-${h.date}`}>
           <span className="events-panel__date">{h.date.slice(5)}</span>
           <span>
             {ja ? h.ja : h.en}

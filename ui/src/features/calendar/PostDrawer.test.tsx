@@ -98,4 +98,51 @@ describe("post drawer", () => {
       expect(mocked.createSeries).toHaveBeenCalledWith(expect.objectContaining({ frequency: "weekly", interval: 1, count: 6 })),
     );
   });
+
+  it("creates a series that ends on a date instead of after a count", async () => {
+    const { user } = open(null);
+    const drawer = await screen.findByTestId("post-drawer");
+    await user.type(within(drawer).getByTestId("post-title"), "Sourdough club");
+    await user.selectOptions(within(drawer).getByTestId("series-frequency"), "weekly");
+    expect(within(drawer).getByTestId("series-until")).toBeDisabled();
+    await user.click(within(drawer).getByTestId("series-ends-until"));
+    expect(within(drawer).getByTestId("series-count")).toBeDisabled();
+    fireEvent.change(within(drawer).getByTestId("series-until"), { target: { value: "2026-05-01" } });
+    await user.click(within(drawer).getByTestId("post-save"));
+    await waitFor(() =>
+      expect(mocked.createSeries).toHaveBeenCalledWith(expect.objectContaining({ frequency: "weekly", interval: 1, until: "2026-05-01", count: null })),
+    );
+  });
+
+  it("turns an existing single post into the first post of a series, showing core's end-date error next to the field", async () => {
+    calendarBackend.posts = [fakePost({ id: "s1", title: "Melon pan morning" }, "2026-03-10T09:00")];
+    const { user } = open("s1");
+    const drawer = await screen.findByTestId("post-drawer");
+    const fields = await within(drawer).findByTestId("series-fields");
+    expect(fields).toHaveTextContent("Repeat this post");
+    expect(within(drawer).getByTestId("post-save")).toHaveTextContent("Save");
+    await user.selectOptions(within(drawer).getByTestId("series-frequency"), "monthly");
+    expect(within(drawer).getByTestId("post-save")).toHaveTextContent("Save and repeat");
+    await user.click(within(drawer).getByTestId("series-ends-until"));
+    fireEvent.change(within(drawer).getByTestId("series-until"), { target: { value: "2026-03-01" } });
+    await user.click(within(drawer).getByTestId("post-save"));
+    expect(await within(drawer).findByTestId("series-until-error")).toHaveTextContent("after the first post");
+    expect(mocked.updatePost).not.toHaveBeenCalled();
+
+    fireEvent.change(within(drawer).getByTestId("series-until"), { target: { value: "2026-08-10" } });
+    expect(within(drawer).queryByTestId("series-until-error")).not.toBeInTheDocument();
+    await user.click(within(drawer).getByTestId("post-save"));
+    await waitFor(() =>
+      expect(mocked.startSeriesFromPost).toHaveBeenLastCalledWith("s1", { frequency: "monthly", interval: 1, until: "2026-08-10", count: null }),
+    );
+    expect(calendarBackend.posts.find((p) => p.id === "s1")?.seriesId).toBe("series-from-post");
+  });
+
+  it("shows the series choices, not the repeat fields, for a post already in a series", async () => {
+    calendarBackend.posts = [fakePost({ id: "o1", title: "Friday loaves", seriesId: "series-1" }, "2026-03-13T09:00")];
+    open("o1");
+    const drawer = await screen.findByTestId("post-drawer");
+    await within(drawer).findByTestId("series-scope");
+    expect(within(drawer).queryByTestId("series-fields")).not.toBeInTheDocument();
+  });
 });

@@ -21,8 +21,9 @@ import {
   useSkipOccurrence,
   useUpdatePost,
   useUpdateSeries,
+  useStartSeriesFromPost,
 } from "./queries";
-import { NO_REPEAT, OccurrenceScope, RepeatFields } from "./SeriesSection";
+import { NO_REPEAT, OccurrenceScope, RepeatFields, toRule } from "./SeriesSection";
 import type { Repeat, SeriesScope } from "./SeriesSection";
 import { VariantEditor } from "./VariantEditor";
 
@@ -126,6 +127,7 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
   const updateSeries = useUpdateSeries();
   const skip = useSkipOccurrence();
   const deleteSeries = useDeleteSeries();
+  const startSeries = useStartSeriesFromPost();
   const attached = usePostMedia(post?.id ?? "");
   const mediaFormats = useMemo(() => (attached.data ?? []).map((m) => m.format), [attached.data]);
   const perPlatform = useVariantMedia(post?.id ?? "");
@@ -139,6 +141,7 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
 
   const saved = useMemo(() => JSON.stringify(initial), [initial]);
   const dirty = JSON.stringify(input) !== saved;
+  const repeating = repeat.frequency !== "none" && !post?.seriesId;
   const names = useMemo(() => Object.fromEntries(platforms.map((p) => [p.id, p.name])), [platforms]);
   const checkErrors = (checks.data ?? []).reduce((n, c) => n + c.issues.filter((i) => i.severity === "error").length, 0);
 
@@ -157,11 +160,16 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
     run(() => {
       const data = clean();
       if (post?.seriesId && scope === "series") return updateSeries.mutateAsync({ seriesId: post.seriesId, template: data });
+      if (post && repeating) return saveAndRepeat(post, data);
       if (post) return update.mutateAsync({ id: post.id, input: data });
-      if (repeat.frequency !== "none")
-        return createSeries.mutateAsync({ template: data, frequency: repeat.frequency, interval: repeat.interval, until: null, count: repeat.count });
+      if (repeating) return createSeries.mutateAsync({ template: data, ...toRule(repeat) });
       return create.mutateAsync(data);
     });
+  // An existing single post becomes the first occurrence: save its edits, then start the series.
+  const saveAndRepeat = async (p: Post, data: PostInput) => {
+    if (dirty) await update.mutateAsync({ id: p.id, input: data });
+    return startSeries.mutateAsync({ postId: p.id, rule: toRule(repeat) });
+  };
   const platformIds = Array.from(new Set([...platforms.map((p) => p.id), ...input.variants.map((v) => v.platform)]));
   const togglePlatform = (id: string, on: boolean) =>
     set(
@@ -171,7 +179,7 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
         : input.variants.filter((v) => v.platform !== id),
     );
   const generalError = error && !error.field ? error.message : null;
-  const busy = create.isPending || update.isPending || createSeries.isPending || updateSeries.isPending;
+  const busy = create.isPending || update.isPending || createSeries.isPending || updateSeries.isPending || startSeries.isPending;
 
   return (
     <form
@@ -278,7 +286,21 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
           />
         )}
       </Field>
-      {post ? <OccurrenceScope post={post} scope={scope} onScope={setScope} /> : <RepeatFields repeat={repeat} onChange={setRepeat} hasTime={Boolean(input.scheduledLocal)} />}
+      {post?.seriesId ? (
+        <OccurrenceScope post={post} scope={scope} onScope={setScope} />
+      ) : (
+        <RepeatFields
+          repeat={repeat}
+          onChange={(next) => {
+            setRepeat(next);
+            // A changed rule makes core's earlier complaint about it stale.
+            if (error?.field && ["interval", "count", "until"].includes(error.field)) setError(null);
+          }}
+          hasTime={Boolean(input.scheduledLocal)}
+          existing={Boolean(post)}
+          errors={{ interval: error?.forField("interval"), count: error?.forField("count"), until: error?.forField("until") }}
+        />
+      )}
 
       {/* ---- Approval ---- */}
       {post && <ApprovalPanel post={post} checkErrors={checkErrors} dirty={dirty} onMoved={() => setError(null)} />}
@@ -316,7 +338,7 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
           {t("calendar.cancel")}
         </Button>
         <Button type="submit" variant="primary" busy={busy} data-testid="post-save">
-          {post?.seriesId && scope === "series" ? t("calendar.series.saveAll") : t("calendar.drawer.save")}
+          {post?.seriesId && scope === "series" ? t("calendar.series.saveAll") : post && repeating ? t("calendar.series.saveAndRepeat") : t("calendar.drawer.save")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarItem } from "../../lib/api";
-import { eventClasses, NO_FILTERS, UndoStack, keepTime, matches, pillarColour, platformShort, toEvent, wallTime } from "./model";
+import { eventClasses, NO_FILTERS, UndoStack, keepTime, matches, pillarColour, platformShort, toEvent, wallTime, weekScrollTime } from "./model";
 
 const item = (over: Partial<CalendarItem> = {}): CalendarItem => ({
   id: "p1",
@@ -76,5 +76,25 @@ describe("calendar model", () => {
     expect(stack.peek()?.postId).toBe("b");
     expect(stack.pop()?.from).toBeNull();
     expect(stack.pop()).toBeNull();
+  });
+
+  describe("weekScrollTime", () => {
+    const at = (localTime: string | null) => ({ localTime });
+    it("opens an empty week at the working morning, 07:00", () => {
+      expect(weekScrollTime([], "2026-03-02", "2026-03-09")).toBe("07:00:00");
+    });
+    it("keeps 07:00 when every post of the week is later", () => {
+      expect(weekScrollTime([at("2026-03-03T09:30"), at("2026-03-05T18:00"), at(null)], "2026-03-02", "2026-03-09")).toBe("07:00:00");
+    });
+    it("opens one whole hour before the earliest post when it is earlier than 07:00", () => {
+      expect(weekScrollTime([at("2026-03-03T09:30"), at("2026-03-04T07:30")], "2026-03-02", "2026-03-09")).toBe("06:00:00");
+      expect(weekScrollTime([at("2026-03-06T05:15")], "2026-03-02", "2026-03-09")).toBe("04:00:00");
+    });
+    it("never scrolls above midnight for a post in the first hour", () => {
+      expect(weekScrollTime([at("2026-03-06T00:20")], "2026-03-02", "2026-03-09")).toBe("00:00:00");
+    });
+    it("ignores posts outside the visible days (end exclusive)", () => {
+      expect(weekScrollTime([at("2026-03-01T04:00"), at("2026-03-09T03:00"), at("2026-03-08T08:00")], "2026-03-02", "2026-03-09")).toBe("07:00:00");
+    });
   });
 });

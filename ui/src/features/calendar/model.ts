@@ -120,3 +120,30 @@ export class UndoStack {
     return this.moves.length;
   }
 }
+
+/** Where the week view opens when the visible week has no earlier post: the bakery's morning. */
+export const WORK_MORNING_MINUTES = 7 * 60;
+
+/**
+ * The week view's `scrollTime` (`HH:MM:00`): 07:00, or the whole hour one hour before the
+ * earliest post of the visible days (`from` inclusive, `to` exclusive, `YYYY-MM-DD`) when that is
+ * earlier, so the owner never opens the week on empty night hours nor above a post hidden out
+ * of view.
+ */
+export function weekScrollTime(items: readonly Pick<CalendarItem, "localTime">[], from: string, to: string): string {
+  let earliest: number | null = null;
+  for (const item of items) {
+    const at = item.localTime;
+    if (!at || at.length < 16) continue;
+    const day = at.slice(0, 10);
+    if (day < from || (to && day >= to)) continue;
+    const minutes = Number(at.slice(11, 13)) * 60 + Number(at.slice(14, 16));
+    if (Number.isNaN(minutes)) continue;
+    if (earliest === null || minutes < earliest) earliest = minutes;
+  }
+  let scroll = WORK_MORNING_MINUTES;
+  if (earliest !== null) scroll = Math.min(scroll, Math.max(0, Math.floor(earliest / 60) * 60 - 60));
+  const hh = String(Math.floor(scroll / 60)).padStart(2, "0");
+  const mm = String(scroll % 60).padStart(2, "0");
+  return `${hh}:${mm}:00`;
+}

@@ -32,6 +32,7 @@ import {
   postRiskReview,
   transitionPost,
   updatePost,
+  startSeriesFromPost,
 } from "../../lib/api";
 import type { AppError, CalendarItem, MoveOutcome, Pillar, Post, PostInput, PostStatus } from "../../lib/api";
 import type {
@@ -41,6 +42,7 @@ import type {
   HistoryEntry,
   PostComment,
   SeriesInput,
+  SeriesRule,
   SignOffState,
   TeamSettings,
   TrackedLink,
@@ -181,3 +183,5 @@ export const useDeleteSeries = () => useCalendarWriter((seriesId: string) => del
 export const useSaveEvent = () =>
   useCalendarWriter(({ id, input }: { id: string | null; input: CalendarEventInput }) => (id ? updateEvent(id, input) : createEvent(input)));
 export const useDeleteEvent = () => useCalendarWriter((id: string) => deleteEvent(id));
+export const useStartSeriesFromPost = () =>
+  useCalendarWriter(({ postId, rule }: { postId: string; rule: SeriesRule }) => startSeriesFromPost(postId, rule));

@@ -1288,3 +1288,14 @@ export const setPostMedia = vi.fn(async (postId: string, mediaIds: string[]): Pr
   mediaBackend.postMedia[postId] = [...new Set(mediaIds)];
   return mediaBackend.postMedia[postId]!.map(findMedia);
 });
+// ---- calendar: series from an existing post ----
+export const startSeriesFromPost = vi.fn(async (postId: string, rule: Api.SeriesRule) => {
+  const post = calendarBackend.posts.find((p) => p.id === postId);
+  if (!post) throw new actual.AppError("notFound", "That post no longer exists.");
+  if (!post.time) throw new actual.AppError("invalid", "Give this post a date and time first.", "scheduledLocal");
+  if (rule.until && rule.until <= post.time.local.slice(0, 10))
+    throw new actual.AppError("invalid", "The end date must be after the first post; choose a later date.", "until");
+  const attached = { ...post, seriesId: "series-from-post" };
+  store(attached);
+  return { seriesId: "series-from-post", posts: [attached] };
+});

@@ -17,7 +17,7 @@ use crate::db::codec::{from_db, to_db};
 use crate::error::{Error, Result};
 
 pub use events::{Event, EventInput, EventKind, Holiday};
-pub use series::{Frequency, SeriesInput};
+pub use series::{Frequency, SeriesInput, SeriesRule};
 
 /// One post as the calendar draws it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -83,7 +83,7 @@ pub struct EventsLane {
     pub hooks: Vec<hooks::SeasonalHook>,
 }
 
-/// Events and holidays on the local dates [from, to). Holidays are Japan's for a business
+/// Events, holidays and seasonal hooks on the local dates [from, to). Holidays are Japan's for a business
 /// in a Japanese zone, the US's for an American zone, and both otherwise.
 pub fn events_lane(conn: &Connection, from: &str, to: &str) -> Result<EventsLane> {
     let tz = time::workspace_zone(conn)?;
@@ -96,10 +96,12 @@ pub fn events_lane(conn: &Connection, from: &str, to: &str) -> Result<EventsLane
     } else {
         &["JP", "US"]
     };
+    // Seasonal hooks also follow the business's industry (a consultancy gets no Black Friday).
+    let industry = crate::workspace::get(conn)?.map(|w| w.industry);
     Ok(EventsLane {
         events: events::events_in(conn, from, to)?,
         holidays: events::holidays_in(from, to, countries)?,
-        hooks: hooks::hooks_in(from, to, countries.contains(&"JP"))?,
+        hooks: hooks::hooks_in(from, to, countries, industry)?,
     })
 }
 

@@ -48,6 +48,20 @@ pub struct SeriesCreated {
     pub posts: Vec<Post>,
 }
 
+/// How an existing post repeats when it becomes the first occurrence of a new series: the same
+/// choices as [`SeriesInput`] without the template (the post itself is the template).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SeriesRule {
+    pub frequency: Frequency,
+    /// Every `interval` weeks or months (1–12).
+    pub interval: u32,
+    /// Last local date (inclusive): the alternative to `count`.
+    pub until: Option<String>,
+    /// How many occurrences including the first: the alternative to `until`.
+    pub count: Option<u32>,
+}
+
 /// Occurrence wall times from `start`, bounded by `count`, `until`, [`MAX_OCCURRENCES`] and
 /// [`HORIZON_DAYS`]; dates in `exceptions` are left out (they still count towards `count`).
 /// Monthly series on the 29th–31st fall on the last day of shorter months.
@@ -105,6 +119,102 @@ fn parse_until(until: &Option<String>) -> Result<Option<NaiveDate>> {
     }
 }
 
+/// Check a repeat rule against its first occurrence and return the parsed end date.
+/// The series ends either after `count` posts or on `until` (one of them, never both); the end date must be
+/// after the first post and at most [`HORIZON_DAYS`] (two years) later; the count is 1 to
+/// [`MAX_OCCURRENCES`].
+pub fn validate_rule(
+    start: NaiveDateTime,
+    interval: u32,
+    until: &Option<String>,
+    count: Option<u32>,
+) -> Result<Option<NaiveDate>> {
+    if !(1..=12).contains(&interval) {
+        return Err(Error::field(
+            "interval",
+            "Repeat every 1 to 12 weeks or months.",
+        ));
+    }
+    match count {
+        Some(0) => return Err(Error::field("count", "A series needs at least one post.")),
+        Some(n) if n > MAX_OCCURRENCES => {
+            return Err(Error::field(
+                "count",
+                format!("A series can have at most {MAX_OCCURRENCES} posts; enter a smaller number or choose an end date."),
+            ))
+        }
+        _ => {}
+    }
+    let until = parse_until(until)?;
+    if until.is_some() && count.is_some() {
+        return Err(Error::field(
+            "until",
+            "Choose either how many posts or an end date, not both.",
+        ));
+    }
+    if until.is_none() && count.is_none() {
+        return Err(Error::field(
+            "until",
+            "Choose when the series ends: after a number of posts or on a date.",
+        ));
+    }
+    if let Some(u) = until {
+        if u <= start.date() {
+            return Err(Error::field(
+                "until",
+                format!(
+                    "The end date must be after the first post ({}); choose a later date.",
+                    start.date()
+                ),
+            ));
+        }
+        let latest = start.date() + Duration::days(HORIZON_DAYS);
+        if u > latest {
+            return Err(Error::field(
+                "until",
+                format!("A series can run for at most two years, until {latest}; choose an earlier end date."),
+            ));
+        }
+    }
+    Ok(until)
+}
+
+fn insert_series(
+    tx: &Transaction<'_>,
+    start_local: &str,
+    frequency: Frequency,
+    interval: u32,
+    until: Option<NaiveDate>,
+    count: Option<u32>,
+) -> Result<String> {
+    let tz = time::workspace_zone(tx)?;
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO series (id, frequency, interval, start_local, until_date, max_count, time_zone, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![id, to_db(&frequency)?, interval, start_local, until.map(|u| u.to_string()),
+            count.unwrap_or(MAX_OCCURRENCES).min(MAX_OCCURRENCES), tz.name(), now()],
+    )?;
+    Ok(id)
+}
+
+fn attach(tx: &Transaction<'_>, post_id: &str, series_id: &str, date: NaiveDate) -> Result<Post> {
+    tx.execute(
+        "UPDATE posts SET series_id = ?2, series_date = ?3 WHERE id = ?1",
+        params![post_id, series_id, date.to_string()],
+    )?;
+    posts::get(tx, post_id)
+}
+
+fn parse_local(local: &str) -> Result<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(local, LOCAL_FORMAT).map_err(|_| {
+        Error::field(
+            "scheduledLocal",
+            "Choose the date and time of the first post.",
+        )
+    })
+}
+
 /// Create a series and its occurrences in one transaction.
 pub fn create_series(tx: &Transaction<'_>, input: &SeriesInput) -> Result<SeriesCreated> {
     let tz = time::workspace_zone(tx)?;
@@ -117,35 +227,15 @@ pub fn create_series(tx: &Transaction<'_>, input: &SeriesInput) -> Result<Series
             ))
         }
     };
-    if !(1..=12).contains(&input.interval) {
-        return Err(Error::field(
-            "interval",
-            "Repeat every 1 to 12 weeks or months.",
-        ));
-    }
-    if input.count == Some(0) {
-        return Err(Error::field("count", "A series needs at least one post."));
-    }
-    let until = parse_until(&input.until)?;
-    let start = NaiveDateTime::parse_from_str(&first.local, LOCAL_FORMAT).map_err(|_| {
-        Error::field(
-            "scheduledLocal",
-            "Choose the date and time of the first post.",
-        )
-    })?;
-    if until.is_some_and(|u| u < start.date()) {
-        return Err(Error::field(
-            "until",
-            "The last date is before the first post; choose a later date.",
-        ));
-    }
-    let id = new_id();
-    let now = now();
-    tx.execute(
-        "INSERT INTO series (id, frequency, interval, start_local, until_date, max_count, time_zone, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-        params![id, to_db(&input.frequency)?, input.interval, first.local, until.map(|u| u.to_string()),
-            input.count.unwrap_or(MAX_OCCURRENCES).min(MAX_OCCURRENCES), tz.name(), now],
+    let start = parse_local(&first.local)?;
+    let until = validate_rule(start, input.interval, &input.until, input.count)?;
+    let id = insert_series(
+        tx,
+        &first.local,
+        input.frequency,
+        input.interval,
+        until,
+        input.count,
     )?;
     let mut posts = Vec::new();
     for t in expand(
@@ -159,15 +249,56 @@ pub fn create_series(tx: &Transaction<'_>, input: &SeriesInput) -> Result<Series
         let mut one = input.template.clone();
         one.scheduled_local = Some(t.format(LOCAL_FORMAT).to_string());
         let p = posts::create(tx, &one, None)?;
-        tx.execute(
-            "UPDATE posts SET series_id = ?2, series_date = ?3 WHERE id = ?1",
-            params![p.id, id, t.date().to_string()],
-        )?;
-        posts.push(posts::get(tx, &p.id)?);
+        posts.push(attach(tx, &p.id, &id, t.date())?);
     }
     Ok(SeriesCreated {
         series_id: id,
         posts,
+    })
+}
+
+/// Turn an existing scheduled post into the first occurrence of a new series: the post keeps
+/// its id, status and approvals; the later occurrences are new posts copying its content
+/// (drafts, like any new post). One transaction.
+pub fn start_series_from_post(
+    tx: &Transaction<'_>,
+    post_id: &str,
+    rule: &SeriesRule,
+) -> Result<SeriesCreated> {
+    let post = posts::get(tx, post_id)?;
+    if post.series_id.is_some() {
+        return Err(Error::field(
+            "seriesId",
+            "This post is already part of a series; change the series instead.",
+        ));
+    }
+    let Some(local) = post.time.as_ref().map(|t| t.local.clone()) else {
+        return Err(Error::field(
+            "scheduledLocal",
+            "Give this post a date and time first; it becomes the first post of the series.",
+        ));
+    };
+    let start = parse_local(&local)?;
+    let until = validate_rule(start, rule.interval, &rule.until, rule.count)?;
+    let id = insert_series(tx, &local, rule.frequency, rule.interval, until, rule.count)?;
+    let template = posts::to_input(&post);
+    let mut out = Vec::new();
+    for (i, t) in expand(start, rule.frequency, rule.interval, until, rule.count, &[])
+        .into_iter()
+        .enumerate()
+    {
+        if i == 0 {
+            out.push(attach(tx, &post.id, &id, t.date())?);
+            continue;
+        }
+        let mut one = template.clone();
+        one.scheduled_local = Some(t.format(LOCAL_FORMAT).to_string());
+        let p = posts::create(tx, &one, None)?;
+        out.push(attach(tx, &p.id, &id, t.date())?);
+    }
+    Ok(SeriesCreated {
+        series_id: id,
+        posts: out,
     })
 }
 

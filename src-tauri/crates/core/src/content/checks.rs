@@ -84,6 +84,7 @@ pub struct DraftCheckInput {
     /// Lower-case file extensions of the attached media (`jpg`, `mp4`); empty if none.
     pub media_formats: Vec<String>,
     /// Platforms with their own photos: their file extensions (instead of `media_formats`).
+    #[serde(default)]
     pub variant_media_formats: BTreeMap<String, Vec<String>>,
 }
 
