@@ -896,6 +896,11 @@ fn quick_entry_takes_a_capture_day_between_publication_and_today() {
         .unwrap_err();
     assert_eq!(err.field_name(), Some("capturedOn"));
     assert!(err.to_string().contains("2025-03-10"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("Why our croissants rest for 36 hours"),
+        "{err}"
+    );
 
     let err = store
         .write(|tx| results::record_manual_snapshot(tx, &entry("last week")))

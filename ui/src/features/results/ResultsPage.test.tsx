@@ -166,12 +166,12 @@ describe("Results", () => {
     expect(await screen.findByTestId("entry-status")).toHaveTextContent("as read on 2026-02-20");
 
     mocked.recordPostMetrics.mockRejectedValueOnce(
-      new api.AppError("invalid", "2026-02-01 is before this post went out (2026-02-10). Pick 2026-02-10 or a later day.", "capturedOn"),
+      new api.AppError("invalid", "2026-02-01 is before “Croissant layers” went out (2026-02-10). Pick 2026-02-10 or a later day.", "capturedOn"),
     );
     fireEvent.change(date, { target: { value: "2026-02-01" } });
     await user.clear(screen.getByTestId("cell-likes-0"));
     await user.type(screen.getByTestId("cell-likes-0"), "41{Enter}");
-    expect(await screen.findByText(/is before this post went out/)).toHaveClass("field__error");
+    expect(await screen.findByText(/went out \(2026-02-10\)/)).toHaveClass("field__error");
     expect(date).toHaveAttribute("aria-invalid", "true");
   });
 
@@ -180,11 +180,11 @@ describe("Results", () => {
     await openResults();
     const card = await screen.findByTestId("kpi-k1");
     expect(within(card).getByTestId("kpi-source-note")).toHaveTextContent(
-      "sum of each post's reach; people who saw several posts are counted more than once",
+      "Sum of each post's reach: people who saw several posts are counted more than once.",
     );
     expect(screen.getByTestId("total-reach-note")).toHaveTextContent("counted more than once");
     await i18n.changeLanguage("ja");
-    expect(await within(card).findByText(/複数の投稿を見た人はその数だけ重複して数えられます/)).toBeInTheDocument();
+    expect(await within(card).findByText(/複数の投稿を見た人は、その数だけ重複して数えられます/)).toBeInTheDocument();
     await i18n.changeLanguage("en");
   });
 

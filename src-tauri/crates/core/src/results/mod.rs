@@ -244,10 +244,19 @@ pub fn record_manual_snapshot(tx: &Transaction<'_>, input: &SnapshotInput) -> Re
         }
         if let Some(first) = publication_day(tx, &input.variant_id)? {
             if day < first {
+                let title: String = tx
+                    .query_row(
+                        "SELECT p.title FROM post_variants v JOIN posts p ON p.id = v.post_id
+                         WHERE v.id = ?1",
+                        [&input.variant_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .unwrap_or_default();
                 return Err(Error::field(
                     "capturedOn",
                     format!(
-                        "{day} is before this post went out ({first}). Pick {first} or a later day."
+                        "{day} is before “{title}” went out ({first}). Pick {first} or a later day."
                     ),
                 ));
             }
