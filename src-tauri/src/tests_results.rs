@@ -43,6 +43,17 @@ fn dashboard_quick_entry_and_reviews_over_ipc() {
     .unwrap();
     assert_eq!(saved["derived"]["engagement"], 70);
     assert_eq!(saved["derived"]["rateBase"], "reach");
+    // The owner picks the day the numbers were read; a day to come is refused on its field.
+    let future = invoke(
+        &main,
+        "record_post_metrics",
+        json!({ "input": { "variantId": first["variantId"], "capturedOn": "2999-01-01",
+            "metrics": { "impressions": 900, "reach": 700, "likes": 61, "comments": null,
+              "shares": null, "saves": 9, "clicks": 4, "profileVisits": null, "videoViews": null,
+              "conversions": null, "revenue": null }, "postUrl": null } }),
+    )
+    .unwrap_err();
+    assert_eq!(future["field"], "capturedOn");
     let again = invoke(
         &main,
         "results_entries",

@@ -88,6 +88,12 @@ test("the dashboard shows the numbers the database computes, and quick entry per
     assert.equal(numberIn(rate), Number((ig.avg_engagement_rate * 100).toFixed(1)));
     assert.equal(await (await s.find('[data-testid="ranking-explanation"]')).text(), summary.explanation);
     await shot(h, "results-dashboard-top");
+    // Reach is summed post by post: the card and the totals say people are counted once per post.
+    const note = await s.find('[data-testid="kpi-source-note"]');
+    assert.match(await note.text(), /counted more than once/);
+    assert.match(await (await s.find('[data-testid="total-reach-note"]')).text(), /counted more than once/);
+    await scrollTo(s, "#kpi-title");
+    await shot(h, "results-reach-note");
     await scrollTo(s, "#ranking-title");
     await shot(h, "results-dashboard-ranking");
     await scrollTo(s, "#mix-title");
@@ -107,6 +113,24 @@ test("the dashboard shows the numbers the database computes, and quick entry per
     await cell.pressEnter();
     await s.waitForText('[data-testid="entry-status"]', (t) => t.startsWith("Saved"));
     await shot(h, "results-quick-entry");
+
+    // The day the numbers were read: a day before any post went out is refused by the app,
+    // next to the date.
+    const tooEarly = await s.execute(`
+      const el = document.querySelector('[data-testid="entry-captured-on"]');
+      const d = new Date(el.min + "T00:00:00Z");
+      d.setUTCDate(d.getUTCDate() - 1);
+      const day = d.toISOString().slice(0, 10);
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(el, day);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+      return day;`);
+    const likes = await s.find('[data-testid="cell-likes-0"]');
+    await likes.clear();
+    await likes.type("77");
+    await likes.pressEnter();
+    await s.waitForText(".quick-entry__date .field__error", (t) => t.includes(tooEarly) && t.includes("went out"));
+    await shot(h, "results-quick-entry-date-refused");
 
     await h.relaunch();
     const s2 = h.session;

@@ -9,8 +9,7 @@ use plotline_core::results::import::{self, ImportOptions, ImportPreview, ImportR
 use plotline_core::results::review::{self, Review, ReviewInput, ReviewSnapshot};
 use plotline_core::results::summary::{self, PublishedPost, ResultsSummary};
 use plotline_core::results::{
-    self, AccountMetrics, AccountMetricsInput, KpiReading, KpiReadingInput, MetricSource, Snapshot,
-    SnapshotInput,
+    self, AccountMetrics, AccountMetricsInput, KpiReading, KpiReadingInput, Snapshot, SnapshotInput,
 };
 use plotline_core::Error;
 use serde::Serialize;
@@ -64,7 +63,7 @@ pub async fn record_post_metrics(
     input: SnapshotInput,
 ) -> Result<Snapshot, IpcError> {
     state
-        .run(move |s| s.write(|tx| results::record_snapshot(tx, &input, MetricSource::Manual)))
+        .run(move |s| s.write(|tx| results::record_manual_snapshot(tx, &input)))
         .await
 }
 

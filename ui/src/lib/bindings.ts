@@ -1102,7 +1102,11 @@ export type MarkPublishedInput = {
 	url: string,
 };
 
-export type MatchKind = "url" | "utm" | "date_text" | "date";
+export type MatchKind = 
+/**  The link saved with "Mark as published". */
+"published_url" | 
+/**  The permalink stored by an earlier import. */
+"url" | "utm" | "date_text" | "date";
 
 /**  Alt text and tags of a photo, as edited in the library. */
 export type MediaDetailsInput = {
@@ -2061,7 +2065,12 @@ export type UtmInput = {
 };
 
 /**  Where a KPI's current value came from. */
-export type ValueSource = "posts" | "account" | "manual" | "none";
+export type ValueSource = "posts" | "account" | "manual" | "none" | 
+/**
+ *  Reach added up post by post: the networks give no reach for a whole period here, so
+ *  people who saw several posts are counted once per post.
+ */
+"summed_post_reach";
 
 export type Variant = {
 	id: string,

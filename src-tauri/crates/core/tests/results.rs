@@ -12,6 +12,7 @@ use plotline_core::content::utm::post_content_tag;
 use plotline_core::content::workflow::{self, TransitionInput};
 use plotline_core::content::{ContentType, Format, PostStatus};
 use plotline_core::demo;
+use plotline_core::publishing::handoff;
 use plotline_core::results::import::{
     self, ColumnMapping, ImportField, ImportOptions, ImportSource, MatchKind,
 };
@@ -440,7 +441,8 @@ fn kpi_progress_breakdowns_and_top_bottom() {
     assert_eq!(reach.current, Some(4400.0));
     assert_eq!(reach.progress, Some(170.0));
     assert_eq!(reach.status, KpiStatus::OnTrack);
-    assert_eq!(reach.source, ValueSource::Posts);
+    // Summed post by post, and the card says so (people are counted once per post).
+    assert_eq!(reach.source, ValueSource::SummedPostReach);
     assert_eq!(reach.trend.len(), 2);
     assert_eq!(reach.trend[0].value, None);
     assert_eq!(reach.trend[1].value, Some(4400.0));
@@ -744,6 +746,208 @@ fn meta_instagram_export_matches_by_text_and_date_and_reports_bad_rows() {
     // A second export of the same posts matches by the stored permalink now.
     let again = store.read(|c| import::preview(c, &bytes, &opts)).unwrap();
     assert_eq!(again.matched[0].matched_by, MatchKind::Url);
+}
+
+/// A post posted by hand and marked as published with its link (publishing::handoff).
+fn marked_published(store: &Store, url: &str) -> posts::Post {
+    let mut input = PostInput::idea(
+        "Our baker's morning",
+        ContentType::Community,
+        Format::ShortVideo,
+    );
+    input.body = "Our baker's morning, in thirty seconds.".into();
+    input.scheduled_local = Some("2025-03-20T07:00".into());
+    input.variants = ["instagram", "facebook"]
+        .iter()
+        .map(|p| VariantInput::inherit(p))
+        .collect();
+    let post = store.write(|tx| posts::create(tx, &input, None)).unwrap();
+    for to in [
+        PostStatus::InReview,
+        PostStatus::Approved,
+        PostStatus::Scheduled,
+    ] {
+        store
+            .write(|tx| {
+                workflow::transition(
+                    tx,
+                    &TransitionInput {
+                        post_id: post.id.clone(),
+                        to,
+                        actor_id: None,
+                        note: String::new(),
+                    },
+                )
+            })
+            .unwrap();
+    }
+    store
+        .write(|tx| {
+            handoff::mark_published(
+                tx,
+                &handoff::MarkPublishedInput {
+                    post_id: post.id.clone(),
+                    url: url.into(),
+                },
+            )
+        })
+        .unwrap()
+}
+
+/// The caption was edited after posting and the post went out six days late, so neither
+/// the text nor the date can match it: only the link saved with "Mark as published" does,
+/// although the export writes it as a reel link with a share query string.
+#[test]
+fn an_export_row_matches_the_link_saved_when_the_post_was_marked_published() {
+    let (_t, dir) = common::temp_data_dir();
+    let store = common::store_with_cafe(&dir);
+    let _f = fixture_posts(&store);
+    let bytes = read("meta_instagram_published_links.csv");
+    let opts = ImportOptions::new(ImportSource::Meta);
+
+    // Before the post is marked published, nothing matches.
+    let before = store.read(|c| import::preview(c, &bytes, &opts)).unwrap();
+    assert!(before.matched.is_empty(), "{:?}", before.matched);
+    assert_eq!(before.unmatched.len(), 2);
+
+    let post = marked_published(&store, "https://Instagram.com/p/Kmr3bEl9");
+    let p = store.read(|c| import::preview(c, &bytes, &opts)).unwrap();
+    assert_eq!(p.matched.len(), 1, "{:?}", p.unmatched);
+    let row = &p.matched[0];
+    assert_eq!(row.line, 2);
+    assert_eq!(row.variant_id, variant(&post, "instagram"));
+    assert_eq!(row.matched_by, MatchKind::PublishedUrl);
+    assert_eq!(row.metrics.impressions, Some(3400));
+    assert_eq!(row.metrics.saves, Some(41));
+    // The same code in another case is another Instagram post.
+    assert_eq!(p.unmatched.len(), 1);
+    assert_eq!(p.unmatched[0].line, 3);
+
+    let r = store.write(|tx| import::commit(tx, &bytes, &opts)).unwrap();
+    assert_eq!((r.written, r.unmatched, r.errors), (1, 1, 0));
+    let snaps = store
+        .read(|c| results::snapshots_of(c, &variant(&post, "instagram")))
+        .unwrap();
+    assert_eq!(snaps.len(), 1);
+    assert_eq!(snaps[0].metrics.reach, Some(2900));
+    // The exact match stays first on the next import, before the stored permalink.
+    let again = store.read(|c| import::preview(c, &bytes, &opts)).unwrap();
+    assert_eq!(again.matched[0].matched_by, MatchKind::PublishedUrl);
+
+    // A spreadsheet that does not say the platform: the link's site picks the variant.
+    let generic = "Link,Likes\nhttps://www.instagram.com/komorebi_bakery/reel/Kmr3bEl9/,230\n";
+    let mut g = ImportOptions::new(ImportSource::Generic);
+    g.mapping = vec![
+        ColumnMapping {
+            column: "Link".into(),
+            field: ImportField::PostUrl,
+        },
+        ColumnMapping {
+            column: "Likes".into(),
+            field: ImportField::Likes,
+        },
+    ];
+    let gp = store
+        .read(|c| import::preview(c, generic.as_bytes(), &g))
+        .unwrap();
+    assert_eq!(gp.matched.len(), 1, "{:?}", gp.unmatched);
+    assert_eq!(gp.matched[0].variant_id, variant(&post, "instagram"));
+    assert_eq!(gp.matched[0].matched_by, MatchKind::PublishedUrl);
+}
+
+/// Quick entry: the owner picks the day the numbers were read; today when left empty, never
+/// a day to come, never before the post went out (planned day or "Mark as published" day).
+#[test]
+fn quick_entry_takes_a_capture_day_between_publication_and_today() {
+    let (_t, dir) = common::temp_data_dir();
+    let store = common::store_with_cafe(&dir);
+    let f = fixture_posts(&store);
+    let v = variant(&f.croissants, "instagram");
+    let entry = |on: &str| SnapshotInput {
+        variant_id: v.clone(),
+        captured_on: on.into(),
+        metrics: m(500, 30, 4),
+        post_url: None,
+    };
+    let today = store.read(plotline_core::strategy::today).unwrap();
+
+    let earlier = store
+        .write(|tx| results::record_manual_snapshot(tx, &entry("2025-03-17")))
+        .unwrap();
+    assert_eq!(earlier.captured_on, "2025-03-17");
+    assert_eq!(earlier.source, MetricSource::Manual);
+    // The day it went out is allowed.
+    store
+        .write(|tx| results::record_manual_snapshot(tx, &entry("2025-03-10")))
+        .unwrap();
+    let now = store
+        .write(|tx| results::record_manual_snapshot(tx, &entry("")))
+        .unwrap();
+    assert_eq!(now.captured_on, today.to_string());
+
+    let tomorrow = (today + chrono::Duration::days(1)).to_string();
+    let err = store
+        .write(|tx| results::record_manual_snapshot(tx, &entry(&tomorrow)))
+        .unwrap_err();
+    assert_eq!(err.field_name(), Some("capturedOn"));
+    assert!(err.to_string().contains("today"), "{err}");
+
+    let err = store
+        .write(|tx| results::record_manual_snapshot(tx, &entry("2025-03-09")))
+        .unwrap_err();
+    assert_eq!(err.field_name(), Some("capturedOn"));
+    assert!(err.to_string().contains("2025-03-10"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("Why our croissants rest for 36 hours"),
+        "{err}"
+    );
+
+    let err = store
+        .write(|tx| results::record_manual_snapshot(tx, &entry("last week")))
+        .unwrap_err();
+    assert_eq!(err.field_name(), Some("capturedOn"));
+
+    // Nothing refused was stored: three days, the refused ones absent.
+    let days: Vec<String> = store
+        .read(|c| results::snapshots_of(c, &v))
+        .unwrap()
+        .into_iter()
+        .map(|s| s.captured_on)
+        .collect();
+    assert_eq!(days.len(), 3, "{days:?}");
+    assert!(!days.contains(&"2025-03-09".to_string()));
+
+    // A post planned later but marked published earlier: the earlier day counts.
+    let post = marked_published(&store, "https://www.instagram.com/p/Early1/");
+    let iv = variant(&post, "instagram");
+    let first = |store: &Store| {
+        store
+            .read(|c| results::publication_day(c, &iv))
+            .unwrap()
+            .unwrap()
+    };
+    // Marked today, planned for 20 March 2025: the planned day is the first.
+    assert_eq!(first(&store), day("2025-03-20"));
+    store
+        .write(|tx| {
+            tx.execute(
+                "UPDATE post_publication SET published_at = '2025-03-18T10:00:00.000Z'",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(first(&store), day("2025-03-18"));
+    let early = SnapshotInput {
+        variant_id: iv.clone(),
+        captured_on: "2025-03-19".into(),
+        metrics: m(200, 10, 1),
+        post_url: None,
+    };
+    store
+        .write(|tx| results::record_manual_snapshot(tx, &early))
+        .unwrap();
 }
 
 #[test]

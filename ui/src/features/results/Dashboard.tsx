@@ -135,8 +135,15 @@ function KpiCard({ kpi }: { kpi: KpiProgress }) {
         {pct === null
           ? t(kpi.status === "no_data" ? "results.kpiHint.no_data" : "results.kpiHint.no_target")
           : t("results.kpi.progress", { pct: fmtNumber(pct, lang) })}
-        {kpi.source !== "none" && <span className="result-kpi__source"> · {t(`results.source.${kpi.source}`)}</span>}
+        {kpi.source !== "none" && kpi.source !== "summed_post_reach" && (
+          <span className="result-kpi__source"> · {t(`results.source.${kpi.source}`)}</span>
+        )}
       </p>
+      {kpi.source === "summed_post_reach" && (
+        <p className="result-kpi__note" data-testid="kpi-source-note">
+          {t("results.source.summed_post_reach")}
+        </p>
+      )}
       {!COMPUTED.has(kpi.metric) && <ReadingForm kpi={kpi} />}
       <ChartBox title={t("results.kpi.trendTitle", { name: kpi.name })} kind="line" labels={labels} series={series} format={format} height={120} />
     </article>
@@ -323,7 +330,57 @@ function RankingSection({ summary }: { summary: ResultsSummary }) {
   );
 }
 
-export function Dashboard({ summary }: { summary: ResultsSummary }) {
+/** How many posts without numbers the dashboard lists; the rest are counted. */
+const WAITING_SHOWN = 5;
+
+function WaitingSection({ waiting, onEnterNumbers }: { waiting: PublishedPost[]; onEnterNumbers: (variantId: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (waiting.length === 0) return null;
+  const shown = waiting.slice(0, WAITING_SHOWN);
+  return (
+    <section className="results-section results-waiting" aria-labelledby="waiting-title" data-testid="results-waiting">
+      <h3 id="waiting-title">{t("results.waiting.title", { count: waiting.length })}</h3>
+      <p className="results-section__hint">{t("results.waiting.hint")}</p>
+      <ul className="results-waiting__list">
+        {shown.map((p) => (
+          <li key={p.variantId} className="results-waiting__item" data-testid={`waiting-${p.variantId}`}>
+            <span className="results-waiting__post">
+              <span className="results-waiting__title">{p.title}</span>
+              <span className="results-waiting__meta">
+                {platformLabel(p.platform)} · {fmtLocal(p.localTime, lang)}
+              </span>
+            </span>
+            <Button
+              variant="secondary"
+              onClick={() => onEnterNumbers(p.variantId)}
+              aria-label={t("results.waiting.actionLabel", { title: p.title, platform: platformLabel(p.platform) })}
+              data-testid={`waiting-enter-${p.variantId}`}
+            >
+              {t("results.waiting.action")}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {waiting.length > shown.length && (
+        <p className="results-section__hint" data-testid="waiting-more">
+          {t("results.waiting.more", { count: waiting.length - shown.length })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function Dashboard({
+  summary,
+  waiting = [],
+  onEnterNumbers = () => undefined,
+}: {
+  summary: ResultsSummary;
+  /** Published posts (variants) of the period without any numbers yet. */
+  waiting?: PublishedPost[];
+  onEnterNumbers?: (variantId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const d = summary.totalsDerived;
@@ -353,6 +410,12 @@ export function Dashboard({ summary }: { summary: ResultsSummary }) {
           <dd data-testid="total-clicks">{fmtNumber(summary.totals.clicks, lang)}</dd>
         </div>
       </dl>
+      {summary.totals.reach !== null && (
+        <p className="results-totals__note" data-testid="total-reach-note">
+          {t("results.totals.reachNote")}
+        </p>
+      )}
+      <WaitingSection waiting={waiting} onEnterNumbers={onEnterNumbers} />
       <section className="results-section" aria-labelledby="kpi-title">
         <h3 id="kpi-title">{t("results.kpi.title")}</h3>
         <p className="results-section__hint">{t("results.kpi.hint")}</p>

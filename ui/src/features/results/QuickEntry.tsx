@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ClipboardEvent, KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusMessage } from "../../components/Alert";
+import { Field } from "../../components/Field";
 import { recordPostMetrics } from "../../lib/api";
 import type { AppError, Metrics, PublishedPost, Snapshot, SnapshotInput } from "../../lib/api";
 import { platformLabel } from "../strategy/labels";
@@ -41,10 +42,35 @@ function cellText(post: PublishedPost, col: Column, drafts: Drafts): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
-export function QuickEntry({ entries, from, to }: { entries: PublishedPost[]; from: string; to: string }) {
+/** The earliest day among the posts' own days (`localTime`), for the date picker's lower bound. */
+export function earliestPostDay(entries: PublishedPost[]): string | undefined {
+  return entries
+    .map((e) => e.localTime.slice(0, 10))
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort()[0];
+}
+
+/**
+ * `to` is the last day of the period, today in the business's zone: the default and latest
+ * day the numbers can have been read on.
+ */
+export function QuickEntry({
+  entries,
+  from,
+  to,
+  focusVariantId = null,
+}: {
+  entries: PublishedPost[];
+  from: string;
+  to: string;
+  /** Opened from the dashboard's "Enter numbers" on one post: its first cell gets the focus. */
+  focusVariantId?: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const qc = useQueryClient();
+  const [capturedOn, setCapturedOn] = useState(to);
+  const [dateError, setDateError] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<Drafts>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
@@ -65,11 +91,20 @@ export function QuickEntry({ entries, from, to }: { entries: PublishedPost[]; fr
         }
         return { ...d, [vars.variantId]: row };
       });
-      setStatus(t("results.entry.saved", { title: vars.title }));
+      setDateError(null);
+      setStatus(
+        vars.capturedOn === "" ? t("results.entry.saved", { title: vars.title }) : t("results.entry.savedOn", { title: vars.title, date: vars.capturedOn }),
+      );
+      // An earlier day may not be the post's latest reading: let the list say which is.
+      if (vars.capturedOn !== "") void qc.invalidateQueries({ queryKey: resultKeys.entries(from, to) });
       void qc.invalidateQueries({ queryKey: ["results", "summary"] });
       void qc.invalidateQueries({ queryKey: ["strategy"] });
     },
-    onError: (e) => setStatus(e.message),
+    onError: (e) => {
+      const onDate = e.forField("capturedOn");
+      setDateError(onDate);
+      setStatus(onDate ? null : e.message);
+    },
     onSettled: (_d, _e, vars) => {
       inflight.current.delete(vars.variantId);
     },
@@ -80,6 +115,16 @@ export function QuickEntry({ entries, from, to }: { entries: PublishedPost[]; fr
     el?.focus();
     el?.select();
   }
+
+  const focusRow = focusVariantId === null ? -1 : entries.findIndex((e) => e.variantId === focusVariantId);
+  useEffect(() => {
+    if (focusRow < 0) return;
+    const el = tableRef.current?.querySelector<HTMLInputElement>(`input[data-row="${focusRow}"][data-col="0"]`);
+    el?.scrollIntoView?.({ block: "center" });
+    el?.focus();
+    // Only when opened for a post, not on every refresh of the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusVariantId]);
 
   function rowMetrics(post: PublishedPost, next: Drafts): { metrics: Metrics; bad: Column[] } {
     const metrics: Metrics = { ...post.metrics };
@@ -103,10 +148,12 @@ export function QuickEntry({ entries, from, to }: { entries: PublishedPost[]; fr
       return copy;
     });
     if (bad.length > 0) return;
-    const key = JSON.stringify(metrics);
+    // Empty = today in the business's zone, decided by the app itself.
+    const day = capturedOn === to ? "" : capturedOn;
+    const key = JSON.stringify([day, metrics]);
     if (inflight.current.get(post.variantId) === key) return;
     inflight.current.set(post.variantId, key);
-    record.mutate({ variantId: post.variantId, capturedOn: "", metrics, postUrl: null, title: post.title, sent: { ...pending } });
+    record.mutate({ variantId: post.variantId, capturedOn: day, metrics, postUrl: null, title: post.title, sent: { ...pending } });
   }
 
   function setCell(post: PublishedPost, col: Column, value: string) {
@@ -161,6 +208,25 @@ export function QuickEntry({ entries, from, to }: { entries: PublishedPost[]; fr
   return (
     <div className="quick-entry" data-testid="quick-entry">
       <p className="results-section__hint">{t("results.entry.hint")}</p>
+      <div className="quick-entry__date">
+        <Field label={t("results.entry.capturedOn")} hint={t("results.entry.capturedOnHint")} error={dateError}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              className="input"
+              data-testid="entry-captured-on"
+              value={capturedOn}
+              min={earliestPostDay(entries)}
+              max={to}
+              onChange={(e) => {
+                setCapturedOn(e.target.value || to);
+                setDateError(null);
+              }}
+            />
+          )}
+        </Field>
+      </div>
       <div className="quick-entry__scroll">
         <table className="results-table quick-entry__table" ref={tableRef}>
           <thead>
@@ -179,7 +245,11 @@ export function QuickEntry({ entries, from, to }: { entries: PublishedPost[]; fr
               const { metrics } = rowMetrics(post, drafts);
               const warn = metrics.reach !== null && metrics.impressions !== null && metrics.reach > metrics.impressions;
               return (
-                <tr key={post.variantId} data-testid={`entry-${post.variantId}`}>
+                <tr
+                  key={post.variantId}
+                  data-testid={`entry-${post.variantId}`}
+                  className={row === focusRow ? "quick-entry__row--focus" : undefined}
+                >
                   <th scope="row" className="quick-entry__post">
                     <span className="quick-entry__title">{post.title}</span>
                     <span className="quick-entry__meta">

@@ -142,6 +142,68 @@ describe("Results", () => {
     expect(mocked.recordPostMetrics).toHaveBeenCalledTimes(saves);
   });
 
+  it("quick entry records the numbers on the day the owner picks, and shows a refused day next to the date", async () => {
+    resultsBackend.summary = liveSummary();
+    resultsBackend.entries = [fakeEntry({ variantId: "a", title: "Croissant layers" }), fakeEntry({ variantId: "b", title: "Melon pan crust" })];
+    const { user } = await openResults();
+    await user.click(screen.getByTestId("results-tab-entry"));
+    const date = await screen.findByLabelText("Numbers read on");
+    // Today (in the business's zone) by default, never later, never before the earliest post.
+    const today = todayIn(SAMPLE_WORKSPACE.timeZone);
+    expect(date).toHaveValue(today);
+    expect(date).toHaveAttribute("max", today);
+    expect(date).toHaveAttribute("min", "2026-02-10");
+    await user.type(screen.getByTestId("cell-likes-0"), "40{Enter}");
+    await waitFor(() => expect(mocked.recordPostMetrics).toHaveBeenCalledWith(expect.objectContaining({ variantId: "a", capturedOn: "" })));
+
+    fireEvent.change(date, { target: { value: "2026-02-20" } });
+    await user.type(screen.getByTestId("cell-likes-1"), "12{Enter}");
+    await waitFor(() =>
+      expect(mocked.recordPostMetrics).toHaveBeenLastCalledWith(
+        expect.objectContaining({ variantId: "b", capturedOn: "2026-02-20", metrics: expect.objectContaining({ likes: 12 }) }),
+      ),
+    );
+    expect(await screen.findByTestId("entry-status")).toHaveTextContent("as read on 2026-02-20");
+
+    mocked.recordPostMetrics.mockRejectedValueOnce(
+      new api.AppError("invalid", "2026-02-01 is before “Croissant layers” went out (2026-02-10). Pick 2026-02-10 or a later day.", "capturedOn"),
+    );
+    fireEvent.change(date, { target: { value: "2026-02-01" } });
+    await user.clear(screen.getByTestId("cell-likes-0"));
+    await user.type(screen.getByTestId("cell-likes-0"), "41{Enter}");
+    expect(await screen.findByText(/went out \(2026-02-10\)/)).toHaveClass("field__error");
+    expect(date).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("says that summed reach counts people once per post, in both languages", async () => {
+    resultsBackend.summary = { ...liveSummary(), kpis: [{ ...KPI, source: "summed_post_reach" }] };
+    await openResults();
+    const card = await screen.findByTestId("kpi-k1");
+    expect(within(card).getByTestId("kpi-source-note")).toHaveTextContent(
+      "Sum of each post's reach: people who saw several posts are counted more than once.",
+    );
+    expect(screen.getByTestId("total-reach-note")).toHaveTextContent("counted more than once");
+    await i18n.changeLanguage("ja");
+    expect(await within(card).findByText(/複数の投稿を見た人は、その数だけ重複して数えられます/)).toBeInTheDocument();
+    await i18n.changeLanguage("en");
+  });
+
+  it("a published post without numbers has a one-click way into the quick entry", async () => {
+    resultsBackend.summary = liveSummary();
+    resultsBackend.entries = [
+      fakeEntry({ variantId: "b", title: "Melon pan crust", capturedOn: "2026-02-20", metrics: fakeMetrics({ likes: 12 }) }),
+      fakeEntry({ variantId: "a", title: "Croissant layers" }),
+    ];
+    const { user } = await openResults();
+    const waiting = await screen.findByTestId("results-waiting");
+    expect(within(waiting).getByRole("heading", { level: 3 })).toHaveTextContent("Published, no numbers yet (1)");
+    expect(within(waiting).queryByText("Melon pan crust")).toBeNull();
+    await user.click(within(waiting).getByRole("button", { name: "Enter the numbers of “Croissant layers” on Instagram" }));
+    expect(screen.getByTestId("results-tab-entry")).toHaveAttribute("aria-selected", "true");
+    await waitFor(() => expect(screen.getByTestId("cell-reach-1")).toHaveFocus());
+    expect(screen.getByTestId("entry-a")).toHaveClass("quick-entry__row--focus");
+  });
+
   it("account numbers for a week are saved per platform", async () => {
     resultsBackend.summary = liveSummary();
     resultsBackend.entries = [fakeEntry({ variantId: "a", title: "One" })];
@@ -196,7 +258,7 @@ describe("Results", () => {
             title: "Croissant layers",
             platform: "instagram",
             localTime: "2026-02-10T09:00",
-            matchedBy: "date_text",
+            matchedBy: "published_url",
             metrics: fakeMetrics({ reach: 400 }),
             postUrl: null,
             warning: null,
@@ -213,6 +275,8 @@ describe("Results", () => {
     expect(preview).toHaveTextContent("3 lines: 1 matched, 1 not matched, 1 with problems.");
     expect(preview).toHaveTextContent("(read as Shift_JIS)");
     expect(within(preview).getByTestId("import-errors")).toHaveTextContent("Line 4");
+    // How each row was matched: here by the link saved with "Mark as published".
+    expect(preview).toHaveTextContent("Link saved when published");
     expect(mocked.commitResultsImport).not.toHaveBeenCalled();
     await user.click(screen.getByTestId("import-confirm"));
     await waitFor(() => expect(mocked.commitResultsImport).toHaveBeenCalledTimes(1));

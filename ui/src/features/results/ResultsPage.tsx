@@ -40,6 +40,8 @@ export function ResultsPage() {
   const today = todayIn(ws.data?.timeZone);
   const [days, setDays] = useState<(typeof RANGES)[number]>(28);
   const [tab, setTab] = useState<Tab>("dashboard");
+  // The post the dashboard's "Enter numbers" opened the quick entry for.
+  const [entryFocus, setEntryFocus] = useState<string | null>(null);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ dashboard: null, entry: null, import: null, reviews: null });
   const from = addDaysIso(today, -(days - 1));
   const summary = useResultsSummary(from, today);
@@ -99,7 +101,10 @@ export function ResultsPage() {
             aria-controls={`results-panel-${id}`}
             tabIndex={tab === id ? 0 : -1}
             className={tab === id ? "results-tabs__tab results-tabs__tab--on" : "results-tabs__tab"}
-            onClick={() => setTab(id)}
+            onClick={() => {
+              setEntryFocus(null);
+              setTab(id);
+            }}
             onKeyDown={onTabKey}
             data-testid={`results-tab-${id}`}
           >
@@ -119,7 +124,14 @@ export function ResultsPage() {
             summary.data && (
               <>
                 <h2 className="visually-hidden">{t("results.tabs.dashboard")}</h2>
-                <Dashboard summary={summary.data} />
+                <Dashboard
+                  summary={summary.data}
+                  waiting={(entries.data ?? []).filter((e) => e.capturedOn === null)}
+                  onEnterNumbers={(variantId) => {
+                    setEntryFocus(variantId);
+                    setTab("entry");
+                  }}
+                />
               </>
             )
           ))}
@@ -130,7 +142,7 @@ export function ResultsPage() {
             <Alert message={entries.error.message} onRetry={() => void entries.refetch()} />
           ) : (
             <>
-              <QuickEntry entries={entries.data ?? []} from={from} to={today} />
+              <QuickEntry entries={entries.data ?? []} from={from} to={today} focusVariantId={entryFocus} />
               <AccountForm platforms={platforms} today={today} />
             </>
           ))}

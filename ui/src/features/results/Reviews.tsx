@@ -71,6 +71,7 @@ function Numbers({ s }: { s: ReviewSnapshot }) {
           <dd>{fmtNumber(s.clicks, lang)}</dd>
         </div>
       </dl>
+      {s.reach !== null && <p className="results-totals__note">{t("results.totals.reachNote")}</p>}
       {s.kpis.length > 0 && (
         <table className="results-table">
           <thead>

@@ -1065,14 +1065,14 @@ export const resultsSummary = vi.fn(async (): Promise<Api.ResultsSummary> => res
 export const resultsEntries = vi.fn(async (): Promise<Api.PublishedPost[]> => resultsBackend.entries);
 export const recordPostMetrics = vi.fn(async (input: Api.SnapshotInput): Promise<Api.Snapshot> => {
   resultsBackend.entries = resultsBackend.entries.map((e) =>
-    e.variantId === input.variantId ? { ...e, metrics: input.metrics, derived: derive(input.metrics), capturedOn: "2026-02-28" } : e,
+    e.variantId === input.variantId ? { ...e, metrics: input.metrics, derived: derive(input.metrics), capturedOn: input.capturedOn || "2026-02-28" } : e,
   );
   return {
     id: `snap-${input.variantId}`,
     variantId: input.variantId,
     postId: `post-${input.variantId}`,
     platform: "instagram",
-    capturedOn: "2026-02-28",
+    capturedOn: input.capturedOn || "2026-02-28",
     metrics: input.metrics,
     derived: derive(input.metrics),
     source: "manual",

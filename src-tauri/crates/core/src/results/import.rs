@@ -3,10 +3,16 @@
 //!
 //! Files are read with [`crate::exchange::csv::read_csv`] (strict, bounded, UTF-8 or
 //! Shift_JIS). Each row is matched to a published post variant by, in order:
-//! 1. the post's URL, when an earlier snapshot of a variant stored the same permalink;
-//! 2. the post's UTM content tag (`content::utm::post_content_tag`) in the row's URL or text;
-//! 3. the publishing date (±1 day) and the similarity of the text (character bigrams, so
+//! 1. the link recorded when the post was marked as published (`post_publication`), the
+//!    only exact match;
+//! 2. the post's URL, when an earlier snapshot of a variant stored the same permalink;
+//! 3. the post's UTM content tag (`content::utm::post_content_tag`) in the row's URL or text;
+//! 4. the publishing date (±1 day) and the similarity of the text (character bigrams, so
 //!    Japanese works too), on the same platform.
+//!
+//! Links are compared through [`normalize_post_url`] (scheme, host case, `www.`, trailing
+//! slash, query string and fragment ignored; Instagram `/p/`, `/reel/` and `/tv/` of one
+//! code are the same post; `twitter.com` and `x.com` status links are the same post).
 //!
 //! [`preview`] writes nothing; [`commit`] recomputes the same preview inside the write
 //! transaction and stores one snapshot per matched row, all or nothing.
@@ -102,6 +108,9 @@ impl ImportOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
+    /// The link saved with "Mark as published".
+    PublishedUrl,
+    /// The permalink stored by an earlier import.
     Url,
     Utm,
     DateText,
@@ -565,7 +574,10 @@ struct Candidate {
     date: Option<NaiveDate>,
     text: String,
     tag: String,
+    /// Normalised permalinks stored on earlier snapshots of this variant.
     urls: Vec<String>,
+    /// Normalised link saved when the post was marked as published (one per post).
+    published_url: Option<String>,
 }
 
 fn candidates(conn: &Connection) -> Result<Vec<Candidate>> {
@@ -589,6 +601,7 @@ fn candidates(conn: &Connection) -> Result<Vec<Candidate>> {
                 local_time: local,
                 text: r.get(5)?,
                 urls: Vec::new(),
+                published_url: None,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -600,20 +613,95 @@ fn candidates(conn: &Connection) -> Result<Vec<Candidate>> {
         let (v, u) = r?;
         urls.entry(v).or_default().push(norm_url(&u));
     }
+    let mut published: HashMap<String, String> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT post_id, url FROM post_publication")?;
+    for r in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (post, u) = r?;
+        published.insert(post, norm_url(&u));
+    }
     for c in &mut out {
         c.urls = urls.remove(&c.variant_id).unwrap_or_default();
+        c.published_url = published.get(&c.post_id).cloned();
     }
     Ok(out)
 }
 
 fn norm_url(u: &str) -> String {
-    let u = u.trim().to_lowercase();
-    let u = u.split(['?', '#']).next().unwrap_or(&u).to_string();
-    let u = u
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .trim_start_matches("www.");
-    u.trim_end_matches('/').to_string()
+    normalize_post_url(u)
+}
+
+/// A post link reduced to what identifies the post: `host/path`, host lower case without
+/// `www.`/`m.`, no scheme, query string, fragment or trailing slash. The path keeps its case
+/// (Instagram codes are case-sensitive). Instagram `/p/CODE`, `/reel/CODE`, `/reels/CODE`,
+/// `/tv/CODE` and `/{user}/p/CODE` all become `instagram.com/p/CODE`; X and Twitter status
+/// links become `x.com/i/status/ID`.
+pub fn normalize_post_url(raw: &str) -> String {
+    let t = raw.trim();
+    let t = t.split(['?', '#']).next().unwrap_or(t);
+    let rest = match t.find("://") {
+        Some(i) if t[..i].eq_ignore_ascii_case("http") || t[..i].eq_ignore_ascii_case("https") => {
+            &t[i + 3..]
+        }
+        _ => t,
+    };
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let host = host.to_lowercase();
+    // A port or credentials never identify a social post; drop them.
+    let host = host.rsplit('@').next().unwrap_or(&host);
+    let host = host.split(':').next().unwrap_or(host);
+    let host = host
+        .strip_prefix("www.")
+        .or_else(|| host.strip_prefix("m."))
+        .unwrap_or(host);
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match host {
+        "instagram.com" | "instagr.am" => {
+            let code = segs
+                .windows(2)
+                .find_map(|w| matches!(w[0], "p" | "reel" | "reels" | "tv").then_some(w[1]));
+            if let Some(code) = code {
+                return format!("instagram.com/p/{code}");
+            }
+            format!("instagram.com/{}", segs.join("/"))
+        }
+        "x.com" | "twitter.com" | "mobile.twitter.com" => {
+            if let Some(id) = segs
+                .windows(2)
+                .find_map(|w| (w[0] == "status" || w[0] == "statuses").then_some(w[1]))
+            {
+                return format!("x.com/i/status/{id}");
+            }
+            format!("x.com/{}", segs.join("/"))
+        }
+        _ => format!("{host}/{}", segs.join("/"))
+            .trim_end_matches('/')
+            .to_string(),
+    }
+}
+
+/// The platform a post link belongs to, from its host.
+fn platform_of_url(normalized: &str) -> Option<&'static str> {
+    let host = normalized.split('/').next().unwrap_or("");
+    let is = |d: &str| host == d || host.ends_with(&format!(".{d}"));
+    if is("instagram.com") {
+        Some("instagram")
+    } else if is("facebook.com") || is("fb.com") {
+        Some("facebook")
+    } else if is("x.com") {
+        Some("x")
+    } else if is("linkedin.com") {
+        Some("linkedin")
+    } else if is("threads.net") || is("threads.com") {
+        Some("threads")
+    } else if is("tiktok.com") {
+        Some("tiktok")
+    } else if is("youtube.com") || is("youtu.be") {
+        Some("youtube")
+    } else if is("pinterest.com") || is("pin.it") {
+        Some("pinterest")
+    } else {
+        None
+    }
 }
 
 fn bigrams(s: &str) -> Vec<(char, char)> {
@@ -659,6 +747,33 @@ fn find_match<'a>(
     let same_platform = |c: &&Candidate| row.platform.as_deref().is_none_or(|p| p == c.platform);
     if let Some(u) = &row.url {
         let n = norm_url(u);
+        let published: Vec<&Candidate> = cands
+            .iter()
+            .filter(same_platform)
+            .filter(|c| c.published_url.as_deref() == Some(n.as_str()))
+            .collect();
+        // One link per post: when the file does not say the platform and the post went out
+        // on several, the link's own site tells which variant it is.
+        let pick = match published.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            several => {
+                let by_host: Vec<&&Candidate> = several
+                    .iter()
+                    .filter(|c| platform_of_url(&n) == Some(c.platform.as_str()))
+                    .collect();
+                match by_host.as_slice() {
+                    [one] => Some(**one),
+                    _ => return Err(
+                        "this is the link of a post published on several platforms; say which platform the file is for"
+                            .into(),
+                    ),
+                }
+            }
+        };
+        if let Some(c) = pick {
+            return Ok((c, MatchKind::PublishedUrl));
+        }
         if let Some(c) = cands
             .iter()
             .filter(same_platform)
@@ -925,6 +1040,53 @@ mod tests {
         );
         assert!(similarity("Rye bread guide", "Shopping street lights") < 0.2);
         assert_eq!(similarity("", "x"), 0.0);
+    }
+
+    #[test]
+    fn post_links_are_normalised_to_what_identifies_the_post() {
+        let n = normalize_post_url;
+        assert_eq!(
+            n("https://www.instagram.com/p/AbC123/"),
+            "instagram.com/p/AbC123"
+        );
+        assert_eq!(
+            n("HTTP://Instagram.com/reel/AbC123?igsh=xyz#top"),
+            "instagram.com/p/AbC123"
+        );
+        assert_eq!(
+            n("instagram.com/komorebi_bakery/p/AbC123"),
+            "instagram.com/p/AbC123"
+        );
+        assert_eq!(
+            n("https://www.instagram.com/tv/AbC123"),
+            "instagram.com/p/AbC123"
+        );
+        // Instagram codes are case-sensitive: another case is another post.
+        assert_ne!(
+            n("https://instagram.com/p/abc123"),
+            n("https://instagram.com/p/AbC123")
+        );
+        assert_eq!(
+            n("https://twitter.com/komorebi/status/1768000000000000001?s=20"),
+            n("https://x.com/komorebi/status/1768000000000000001")
+        );
+        assert_eq!(
+            n("https://m.facebook.com/komorebi/posts/123/"),
+            "facebook.com/komorebi/posts/123"
+        );
+        assert_eq!(
+            n(" https://WWW.LinkedIn.com:443/feed/update/urn:li:activity:1/ "),
+            "linkedin.com/feed/update/urn:li:activity:1"
+        );
+        assert_eq!(
+            platform_of_url(&n("https://www.instagram.com/p/X")),
+            Some("instagram")
+        );
+        assert_eq!(
+            platform_of_url(&n("https://twitter.com/a/status/1")),
+            Some("x")
+        );
+        assert_eq!(platform_of_url(&n("https://komorebi.example/news")), None);
     }
 
     #[test]

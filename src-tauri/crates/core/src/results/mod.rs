@@ -191,6 +191,80 @@ pub fn record_snapshot(
     get_snapshot(tx, &id)
 }
 
+/// The first day a post's numbers can exist: the earlier of its planned day and the day it
+/// was marked as published, both in the post's time zone. `None` when the post has neither.
+pub fn publication_day(conn: &Connection, variant_id: &str) -> Result<Option<NaiveDate>> {
+    let row: Option<(Option<String>, Option<String>, Option<String>)> = conn
+        .query_row(
+            "SELECT p.local_time, p.time_zone, pp.published_at
+             FROM post_variants v JOIN posts p ON p.id = v.post_id
+             LEFT JOIN post_publication pp ON pp.post_id = p.id
+             WHERE v.id = ?1",
+            [variant_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((local, zone, published_at)) = row else {
+        return Ok(None);
+    };
+    let planned = local
+        .as_deref()
+        .and_then(|l| NaiveDate::parse_from_str(l.get(..10)?, "%Y-%m-%d").ok());
+    let marked = published_at.as_deref().and_then(|at| {
+        let utc = chrono::DateTime::parse_from_rfc3339(at).ok()?;
+        Some(
+            match zone
+                .as_deref()
+                .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
+            {
+                Some(tz) => utc.with_timezone(&tz).date_naive(),
+                None => utc.date_naive(),
+            },
+        )
+    });
+    Ok(match (planned, marked) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    })
+}
+
+/// Quick entry by the owner: the numbers as read on `captured_on` (empty = today), which
+/// can be neither in the future nor before the post went out.
+pub fn record_manual_snapshot(tx: &Transaction<'_>, input: &SnapshotInput) -> Result<Snapshot> {
+    let today = crate::strategy::today(tx)?;
+    if !input.captured_on.trim().is_empty() {
+        let day = parse_day("capturedOn", &input.captured_on)?;
+        if day > today {
+            return Err(Error::field(
+                "capturedOn",
+                format!(
+                    "{day} has not come yet. Pick the day you read the numbers: today ({today}) or earlier."
+                ),
+            ));
+        }
+        if let Some(first) = publication_day(tx, &input.variant_id)? {
+            if day < first {
+                let title: String = tx
+                    .query_row(
+                        "SELECT p.title FROM post_variants v JOIN posts p ON p.id = v.post_id
+                         WHERE v.id = ?1",
+                        [&input.variant_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .unwrap_or_default();
+                return Err(Error::field(
+                    "capturedOn",
+                    format!(
+                        "{day} is before “{title}” went out ({first}). Pick {first} or a later day."
+                    ),
+                ));
+            }
+        }
+    }
+    record_snapshot(tx, input, MetricSource::Manual)
+}
+
 pub fn get_snapshot(conn: &Connection, id: &str) -> Result<Snapshot> {
     conn.query_row(
         &format!(

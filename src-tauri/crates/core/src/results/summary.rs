@@ -141,6 +141,9 @@ pub enum ValueSource {
     Account,
     Manual,
     None,
+    /// Reach added up post by post: the networks give no reach for a whole period here, so
+    /// people who saw several posts are counted once per post.
+    SummedPostReach,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -480,7 +483,10 @@ fn metric_value(
     };
     let f = |v: Option<u32>| v.map(f64::from);
     match metric {
-        "reach" => posts(f(totals.reach)),
+        "reach" => match f(totals.reach) {
+            Some(v) => (Some(v), ValueSource::SummedPostReach),
+            None => (None, ValueSource::None),
+        },
         "impressions" => posts(f(totals.impressions)),
         "video_views" => posts(f(totals.video_views)),
         "link_clicks" => posts(f(totals.clicks)),
