@@ -1502,6 +1502,8 @@ export type Post = {
 	variants: Variant[],
 	/**  The statuses the approval flow allows next (from `workflow::allowed_next`). */
 	allowedNext: PostStatus[],
+	/**  Where the post went live, once it was marked published by hand with its URL. */
+	publication: Publication | null,
 	createdAt: string,
 	updatedAt: string,
 };
@@ -1560,6 +1562,13 @@ export type Psychographics = {
 	painPoints: string[],
 	goals: string[],
 	objections: string[],
+};
+
+/**  Where a post was published by hand. */
+export type Publication = {
+	postId: string,
+	url: string,
+	publishedAt: string,
 };
 
 /**  One event that could not be published; the others went ahead. */

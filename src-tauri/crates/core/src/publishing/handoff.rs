@@ -224,7 +224,7 @@ pub fn mark_published(tx: &Transaction<'_>, input: &MarkPublishedInput) -> Resul
             },
         )?;
     }
-    let done = workflow::transition(
+    workflow::transition(
         tx,
         &TransitionInput {
             post_id: post.id.clone(),
@@ -240,7 +240,8 @@ pub fn mark_published(tx: &Transaction<'_>, input: &MarkPublishedInput) -> Resul
          ON CONFLICT (post_id) DO UPDATE SET url = excluded.url, updated_at = excluded.updated_at",
         params![post.id, url, ts],
     )?;
-    Ok(done)
+    // Re-read so the answer carries the publication the drawer shows.
+    posts::get(tx, &post.id)
 }
 
 /// Where a post was published, if it was marked by hand.
@@ -402,13 +403,26 @@ mod tests {
             post_id: p.id.clone(),
             url: " https://www.instagram.com/p/Cx1/ ".into(),
         };
+        let before = store.read(|c| posts::get(c, &p.id)).expect("before");
+        assert_eq!(before.publication, None, "no URL before it is published");
         let done = store.write(|tx| mark_published(tx, &input)).expect("mark");
         assert_eq!(done.status, PostStatus::Published);
+        // The post itself carries where it went live (the calendar drawer shows it).
+        let carried = done.publication.clone().expect("publication on the post");
+        assert_eq!(carried.url, "https://www.instagram.com/p/Cx1/");
+        assert_eq!(carried.post_id, p.id);
+        let listed = store
+            .read(|c| posts::list_all(c))
+            .expect("list")
+            .into_iter()
+            .find(|x| x.id == p.id)
+            .expect("listed");
+        assert_eq!(listed.publication, Some(carried.clone()));
         let publ = store
             .read(|c| publication(c, &p.id))
             .expect("read")
             .expect("stored");
-        assert_eq!(publ.url, "https://www.instagram.com/p/Cx1/");
+        assert_eq!(publ, carried);
         let history = store
             .read(|c| workflow::history(c, &p.id))
             .expect("history");
