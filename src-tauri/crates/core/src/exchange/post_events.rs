@@ -289,7 +289,6 @@ mod tests {
     use crate::content::{ContentType, Format, LinkPlacement};
     use crate::exchange::ics::event_resource;
     use crate::test_fixtures::bakery_store;
-    use crate::Store;
 
     #[test]
     fn a_post_becomes_one_stable_event_with_text_per_platform() {

@@ -412,7 +412,7 @@ mod tests {
         assert_eq!(carried.url, "https://www.instagram.com/p/Cx1/");
         assert_eq!(carried.post_id, p.id);
         let listed = store
-            .read(|c| posts::list_all(c))
+            .read(posts::list_all)
             .expect("list")
             .into_iter()
             .find(|x| x.id == p.id)
