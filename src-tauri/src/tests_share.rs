@@ -180,3 +180,74 @@ fn csv_and_ics_imports_preview_first_and_apply_the_same_file() {
     let r = invoke(&w, "apply_ics_import", json!({})).unwrap();
     assert_eq!(r["events"][0]["startsOn"], "2026-12-24");
 }
+
+/// Hand-off in a Japanese workspace: Due today names the platforms in Japanese (the catalogue's
+/// names), and once the post is marked published, `get_post` carries its live URL.
+#[test]
+fn due_posts_speak_the_workspace_language_and_posts_carry_their_live_url() {
+    let t = tempfile::tempdir().unwrap();
+    let app = app(t.path(), None);
+    let w = window(&app, "main");
+    invoke(&w, "load_sample_workspace", json!({ "language": "ja" })).unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let items = invoke(
+        &w,
+        "calendar_range",
+        json!({ "from": today.to_string(), "to": (today + chrono::Duration::days(8)).to_string() }),
+    )
+    .unwrap();
+    let scheduled = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["status"] == "scheduled")
+        .unwrap();
+    let id = scheduled["id"].as_str().unwrap();
+    // An hour ago in Tokyo (UTC+9): due now.
+    let an_hour_ago = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    invoke(
+        &w,
+        "move_post",
+        json!({ "input": { "postId": id, "to": an_hour_ago } }),
+    )
+    .unwrap();
+
+    let due = invoke(&w, "due_posts", json!({})).unwrap();
+    let mine = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["postId"] == id)
+        .unwrap_or_else(|| panic!("{id} not in {due}"));
+    let variants = mine["variants"].as_array().unwrap();
+    assert!(!variants.is_empty());
+    for v in variants {
+        let platform = v["platform"].as_str().unwrap();
+        let want = plotline_core::platforms::find(platform)
+            .unwrap()
+            .names
+            .ja
+            .clone();
+        assert_eq!(v["platformName"], want.as_str(), "{v}");
+        if platform == "line_official_account" {
+            assert_eq!(want, "LINE公式アカウント");
+        }
+    }
+
+    let before = invoke(&w, "get_post", json!({ "id": id })).unwrap();
+    assert_eq!(before["publication"], serde_json::Value::Null);
+    let url = "https://www.instagram.com/p/komorebi-ja/";
+    let marked = invoke(
+        &w,
+        "mark_post_published",
+        json!({ "input": { "postId": id, "url": url } }),
+    )
+    .unwrap();
+    assert_eq!(marked["status"], "published");
+    assert_eq!(marked["publication"]["url"], url);
+    let after = invoke(&w, "get_post", json!({ "id": id })).unwrap();
+    assert_eq!(after["publication"]["url"], url);
+    assert_eq!(after["publication"]["postId"], id);
+}

@@ -2,8 +2,9 @@
 // app run sees, with its own HOME/XDG folders) and a real Radicale started by the test.
 // Settings → Connections: add a CalDAV calendar (the password goes to the keyring, never to the
 // data folder), test it; Share → Publish to a team calendar: preview, publish, see the events on
-// the server; Plan → Due today: copy a post's text and mark it published with its URL. A second
-// run without any Secret Service shows the "no secure store" banner.
+// the server; Plan → Due today: copy a post's text and mark it published with its URL, then see
+// that URL in the post's drawer. A second run without any Secret Service shows the "no secure
+// store" banner.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
@@ -219,6 +220,27 @@ test("CalDAV through the real keyring: add, test, publish from Share, mark a due
     assert.equal(await s.exists(`[data-testid="due-${due.id}"]`), false);
     const after = cli(h.dataDir, ["posts", "list"]).find((p) => p.id === due.id);
     assert.equal(after.status, "published");
+
+    // Calendar → the post's drawer shows where it went live, per platform, with a Copy button.
+    await (await s.find('[data-testid="nav-calendar"]')).click();
+    await s.find(`[data-testid="post-${due.id}"]`, { timeout: 15000 });
+    await s.execute(`const el = document.querySelector('[data-testid="post-' + arguments[0] + '"]');
+      el.scrollIntoView({ block: "center" }); el.click();`, [due.id]);
+    await s.waitForText('[data-testid="post-published"] [data-testid="post-published-url"]', (t) => t === "https://www.instagram.com/p/komorebi1/");
+    await s.execute(`document.querySelector('[data-testid="post-published"]').scrollIntoView({ block: "center" });`);
+    // The drawer may still be settling (its post is re-read once open, which can reset the
+    // section's "Copied" note): click again if the note does not appear.
+    for (let attempt = 1; ; attempt++) {
+      await (await s.find('[data-testid="post-published-copy"]')).click();
+      try {
+        await s.waitForText('[data-testid="post-published-status"]', (t) => /Copied the link/.test(t), { timeout: 3000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
+    await h.screenshot("connections-drawer-published");
+    await (await s.find('[data-testid="post-cancel"]')).click();
 
     // Settings → Connections: the keyring is there, add and test a calendar.
     await (await s.find('[data-testid="nav-settings"]')).click();

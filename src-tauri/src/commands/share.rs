@@ -17,7 +17,7 @@ use plotline_core::share::csv_import::{self, CsvImportPreview};
 use plotline_core::share::html::{self, PaperSize, PrintLayout};
 use plotline_core::share::ics_events::{self, IcsImportPreview};
 use plotline_core::share::{ics_export, write_file, ExportOptions, ExportSummary};
-use plotline_core::{Error, ErrorKind};
+use plotline_core::{Error, ErrorKind, Store};
 use serde::Serialize;
 use tauri::State;
 
@@ -273,6 +273,79 @@ fn read_bytes(p: &std::path::Path, max: u64) -> plotline_core::Result<Vec<u8>> {
 
 const MAX_IMPORT_BYTES: u64 = 20 * 1024 * 1024;
 
+/// The file the user picks for an import: the explicit test path, or the native dialog (run off
+/// the async runtime); `None` when the dialog is cancelled.
+async fn pick_file(
+    picker: &FilePicker,
+    path: Option<String>,
+    filter: (&'static str, &'static str),
+) -> Result<Option<PathBuf>, IpcError> {
+    let picker = picker.clone();
+    let path = explicit(path)?;
+    tauri::async_runtime::spawn_blocking(move || open_path(&picker, path, filter))
+        .await
+        .map_err(IpcError::internal)
+}
+
+/// A two-step import of one file format (spreadsheet, calendar file): the key of its pending
+/// file, the dialog's filter, and the core functions that preview and apply the file's bytes.
+struct FileImport<T> {
+    kind: &'static str,
+    filter: (&'static str, &'static str),
+    preview: fn(&Store, &[u8]) -> plotline_core::Result<T>,
+    apply: fn(&Store, &[u8]) -> plotline_core::Result<T>,
+}
+
+const CSV_IMPORT: FileImport<CsvImportPreview> = FileImport {
+    kind: "csv",
+    filter: ("Spreadsheet", "csv"),
+    preview: csv_import::preview,
+    apply: csv_import::apply,
+};
+
+const ICS_IMPORT: FileImport<IcsImportPreview> = FileImport {
+    kind: "ics",
+    filter: ("Calendar file", "ics"),
+    preview: ics_events::preview,
+    apply: ics_events::apply,
+};
+
+impl<T: Send + 'static> FileImport<T> {
+    /// Pick the file, preview it (nothing is written) and remember it for [`Self::apply_pending`].
+    async fn preview_picked(
+        &self,
+        state: &AppState,
+        picker: &FilePicker,
+        pending: &PendingImports,
+        path: Option<String>,
+    ) -> Result<Option<Previewed<T>>, IpcError> {
+        let Some(file) = pick_file(picker, path, self.filter).await? else {
+            return Ok(None);
+        };
+        let (f, preview) = (file.clone(), self.preview);
+        let preview = state
+            .run(move |s| preview(s, &read_bytes(&f, MAX_IMPORT_BYTES)?))
+            .await?;
+        pending.set(self.kind, file.clone());
+        Ok(Some(Previewed {
+            file_name: file_name(&file),
+            preview,
+        }))
+    }
+
+    /// Import the file previewed last.
+    async fn apply_pending(
+        &self,
+        state: &AppState,
+        pending: &PendingImports,
+    ) -> Result<T, IpcError> {
+        let (file, apply) = (pending.get(self.kind)?, self.apply);
+        state
+            .run(move |s| apply(s, &read_bytes(&file, MAX_IMPORT_BYTES)?))
+            .await
+    }
+}
+
 /// Choose a bundle and see what importing it would change (nothing is written).
 #[tauri::command]
 #[specta::specta]
@@ -282,14 +355,7 @@ pub async fn preview_bundle_import(
     pending: State<'_, PendingImports>,
     path: Option<String>,
 ) -> Result<Option<Previewed<BundlePreview>>, IpcError> {
-    let picker = picker.inner().clone();
-    let path = explicit(path)?;
-    let Some(file) = tauri::async_runtime::spawn_blocking(move || {
-        open_path(&picker, path, ("Plotline plan", bundle::EXTENSION))
-    })
-    .await
-    .map_err(IpcError::internal)?
-    else {
+    let Some(file) = pick_file(&picker, path, ("Plotline plan", bundle::EXTENSION)).await? else {
         return Ok(None);
     };
     let f = file.clone();
@@ -322,25 +388,9 @@ pub async fn preview_csv_import(
     pending: State<'_, PendingImports>,
     path: Option<String>,
 ) -> Result<Option<Previewed<CsvImportPreview>>, IpcError> {
-    let picker = picker.inner().clone();
-    let path = explicit(path)?;
-    let Some(file) = tauri::async_runtime::spawn_blocking(move || {
-        open_path(&picker, path, ("Spreadsheet", "csv"))
-    })
-    .await
-    .map_err(IpcError::internal)?
-    else {
-        return Ok(None);
-    };
-    let f = file.clone();
-    let preview = state
-        .run(move |s| csv_import::preview(s, &read_bytes(&f, MAX_IMPORT_BYTES)?))
-        .await?;
-    pending.set("csv", file.clone());
-    Ok(Some(Previewed {
-        file_name: file_name(&file),
-        preview,
-    }))
+    CSV_IMPORT
+        .preview_picked(&state, &picker, &pending, path)
+        .await
 }
 
 /// Import the previewed spreadsheet (all or nothing).
@@ -350,10 +400,7 @@ pub async fn apply_csv_import(
     state: State<'_, AppState>,
     pending: State<'_, PendingImports>,
 ) -> Result<CsvImportPreview, IpcError> {
-    let file = pending.get("csv")?;
-    state
-        .run(move |s| csv_import::apply(s, &read_bytes(&file, MAX_IMPORT_BYTES)?))
-        .await
+    CSV_IMPORT.apply_pending(&state, &pending).await
 }
 
 /// Choose a calendar file and preview the events it would add to the events lane.
@@ -365,25 +412,9 @@ pub async fn preview_ics_import(
     pending: State<'_, PendingImports>,
     path: Option<String>,
 ) -> Result<Option<Previewed<IcsImportPreview>>, IpcError> {
-    let picker = picker.inner().clone();
-    let path = explicit(path)?;
-    let Some(file) = tauri::async_runtime::spawn_blocking(move || {
-        open_path(&picker, path, ("Calendar file", "ics"))
-    })
-    .await
-    .map_err(IpcError::internal)?
-    else {
-        return Ok(None);
-    };
-    let f = file.clone();
-    let preview = state
-        .run(move |s| ics_events::preview(s, &read_bytes(&f, MAX_IMPORT_BYTES)?))
-        .await?;
-    pending.set("ics", file.clone());
-    Ok(Some(Previewed {
-        file_name: file_name(&file),
-        preview,
-    }))
+    ICS_IMPORT
+        .preview_picked(&state, &picker, &pending, path)
+        .await
 }
 
 /// Add the previewed calendar file's events to the events lane.
@@ -393,8 +424,5 @@ pub async fn apply_ics_import(
     state: State<'_, AppState>,
     pending: State<'_, PendingImports>,
 ) -> Result<IcsImportPreview, IpcError> {
-    let file = pending.get("ics")?;
-    state
-        .run(move |s| ics_events::apply(s, &read_bytes(&file, MAX_IMPORT_BYTES)?))
-        .await
+    ICS_IMPORT.apply_pending(&state, &pending).await
 }

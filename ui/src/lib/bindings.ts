@@ -1522,6 +1522,8 @@ export type Post = {
 	variants: Variant[],
 	/**  The statuses the approval flow allows next (from `workflow::allowed_next`). */
 	allowedNext: PostStatus[],
+	/**  Where the post went live, once it was marked published by hand with its URL. */
+	publication: Publication | null,
 	createdAt: string,
 	updatedAt: string,
 };
@@ -1589,6 +1591,13 @@ export type Psychographics = {
 	painPoints: string[],
 	goals: string[],
 	objections: string[],
+};
+
+/**  Where a post was published by hand. */
+export type Publication = {
+	postId: string,
+	url: string,
+	publishedAt: string,
 };
 
 /**  One event that could not be published; the others went ahead. */

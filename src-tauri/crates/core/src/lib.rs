@@ -31,3 +31,6 @@ pub use paths::DataDir;
 
 /// The version of Plotline this crate belongs to.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(test)]
+mod test_fixtures;

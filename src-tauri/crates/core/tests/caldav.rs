@@ -1,11 +1,12 @@
-//! CalDAV publishing against a real Radicale server (pip package `radicale`, installed by
-//! scripts/test.sh), started on 127.0.0.1 with a temporary storage folder and plain htpasswd
-//! auth, and stopped by PID when the test ends (also on panic).
+//! CalDAV publishing against a real Radicale server, started by the shared launcher in
+//! `support/radicale.rs` (127.0.0.1, temporary storage, plain htpasswd users, stopped by PID).
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+#[path = "support/radicale.rs"]
+mod radicale;
+
+use std::net::TcpListener;
+use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
 use plotline_core::connections::{self, CalDavInput};
@@ -16,79 +17,7 @@ use plotline_core::exchange::ics::{CalEvent, EventTime};
 use plotline_core::secrets::{Secret, SecretRef, SecretStore};
 use plotline_core::ErrorKind;
 use plotline_core::{DataDir, Store};
-
-struct Radicale {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Radicale {
-    fn start() -> Radicale {
-        let dir = tempfile::tempdir().unwrap();
-        let users = dir.path().join("users");
-        std::fs::write(&users, "alice:wonderland\nbob:builder\n").unwrap();
-        let config = dir.path().join("config");
-        std::fs::write(&config, "").unwrap();
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("python3")
-            .args(["-m", "radicale", "--config"])
-            .arg(&config)
-            .args(["--server-hosts", &format!("127.0.0.1:{port}")])
-            .arg("--storage-filesystem-folder")
-            .arg(dir.path().join("collections"))
-            .args(["--auth-type", "htpasswd", "--auth-htpasswd-filename"])
-            .arg(&users)
-            .args([
-                "--auth-htpasswd-encryption",
-                "plain",
-                "--auth-delay",
-                "0",
-                "--rights-type",
-                "owner_only",
-                "--logging-level",
-                "warning",
-            ])
-            .env("HOME", dir.path())
-            .stdin(Stdio::null())
-            .stdout(std::fs::File::create(dir.path().join("radicale.log")).unwrap())
-            .stderr(std::fs::File::create(dir.path().join("radicale.err")).unwrap())
-            .spawn()
-            .expect("start `python3 -m radicale` (scripts/test.sh installs it with pip)");
-        let mut r = Radicale {
-            child,
-            port,
-            _dir: dir,
-        };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Some(status) = r.child.try_wait().unwrap() {
-                let err =
-                    std::fs::read_to_string(r._dir.path().join("radicale.err")).unwrap_or_default();
-                panic!("Radicale exited ({status}): {err}");
-            }
-            assert!(Instant::now() < deadline, "Radicale did not start in 30 s");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        r
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-}
-
-impl Drop for Radicale {
-    fn drop(&mut self) {
-        // Stop exactly the process this test started (by its PID), then reap it.
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use radicale::Radicale;
 
 fn target(url: &str, user: &str, pw: &str) -> CalDavTarget {
     let mut t = CalDavTarget::new(url, user, Secret::new(pw));
@@ -112,28 +41,6 @@ fn event(n: u32, title: &str) -> CalEvent {
     }
 }
 
-/// Raw HTTP as another calendar app would do it (to put a foreign event in the collection and
-/// to look at what is stored).
-fn raw(method: &str, url: &str, body: Option<&str>) -> (u16, String) {
-    let agent = ureq::Agent::new_with_config(
-        ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .allow_non_standard_methods(true)
-            .build(),
-    );
-    let req = ureq::http::Request::builder()
-        .method(ureq::http::Method::from_bytes(method.as_bytes()).unwrap())
-        .uri(url)
-        .header("Authorization", "Basic YWxpY2U6d29uZGVybGFuZA==") // alice:wonderland
-        .header("Depth", "1")
-        .header("Content-Type", "text/calendar; charset=utf-8")
-        .body(body.unwrap_or("").to_string())
-        .unwrap();
-    let mut res = agent.run(req).unwrap();
-    let status = res.status().as_u16();
-    (status, res.body_mut().read_to_string().unwrap_or_default())
-}
-
 const FOREIGN: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Someone else//EN\r\nBEGIN:VEVENT\r\nUID:staff-party@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260410T090000Z\r\nDTEND:20260410T100000Z\r\nSUMMARY:Staff party\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
 #[test]
@@ -145,11 +52,7 @@ fn publish_update_delete_cycle_against_radicale() {
     client.check().unwrap();
 
     // Another app's event in the same calendar.
-    let (st, _) = raw(
-        "PUT",
-        &server.url("/alice/plotline/staff-party.ics"),
-        Some(FOREIGN),
-    );
+    let (st, _) = server.raw("PUT", "/alice/plotline/staff-party.ics", Some(FOREIGN));
     assert_eq!(st, 201);
 
     // Dry run: everything is a create, nothing is written.
@@ -164,7 +67,7 @@ fn publish_update_delete_cycle_against_radicale() {
     assert!(dry.dry_run);
     assert!(dry.plan.iter().all(|p| p.action == PlanAction::Create));
     assert_eq!(dry.record, PublishRecord::default());
-    let (_, listing) = raw("PROPFIND", &col, None);
+    let (_, listing) = server.raw("PROPFIND", "/alice/plotline/", None);
     assert!(
         !listing.contains("post-1@plotline.app.ics"),
         "dry run wrote: {listing}"
@@ -177,11 +80,7 @@ fn publish_update_delete_cycle_against_radicale() {
     assert!(first.failures.is_empty(), "{:?}", first.failures);
     assert_eq!(first.record.items.len(), 3);
     assert!(first.record.items.iter().all(|i| i.etag.is_some()));
-    let (st, body) = raw(
-        "GET",
-        &server.url("/alice/plotline/post-2@plotline.app.ics"),
-        None,
-    );
+    let (st, body) = server.raw("GET", "/alice/plotline/post-2@plotline.app.ics", None);
     assert_eq!(st, 200);
     assert!(body.contains("SUMMARY:Bread class"), "{body}");
     assert!(body.contains("焼きたて 🥐"), "{body}");
@@ -229,21 +128,13 @@ fn publish_update_delete_cycle_against_radicale() {
         first.record.items[1], second.record.items[1],
         "unchanged event untouched"
     );
-    let (_, body) = raw(
-        "GET",
-        &server.url("/alice/plotline/post-1@plotline.app.ics"),
-        None,
-    );
+    let (_, body) = server.raw("GET", "/alice/plotline/post-1@plotline.app.ics", None);
     assert!(body.contains("now at 10:00"), "{body}");
-    let (st, _) = raw(
-        "GET",
-        &server.url("/alice/plotline/post-3@plotline.app.ics"),
-        None,
-    );
+    let (st, _) = server.raw("GET", "/alice/plotline/post-3@plotline.app.ics", None);
     assert_eq!(st, 404, "removed event deleted");
 
     // The foreign event is still there, byte for byte what its app wrote.
-    let (st, body) = raw("GET", &server.url("/alice/plotline/staff-party.ics"), None);
+    let (st, body) = server.raw("GET", "/alice/plotline/staff-party.ics", None);
     assert_eq!(st, 200);
     assert!(body.contains("SUMMARY:Staff party"), "{body}");
 
@@ -251,7 +142,7 @@ fn publish_update_delete_cycle_against_radicale() {
     let cleared = client.publish(&[], &second.record, false).unwrap();
     assert!(cleared.failures.is_empty());
     assert!(cleared.record.items.is_empty());
-    let (_, listing) = raw("PROPFIND", &col, None);
+    let (_, listing) = server.raw("PROPFIND", "/alice/plotline/", None);
     assert!(listing.contains("staff-party.ics"), "{listing}");
     assert!(!listing.contains("post-1@plotline.app.ics"), "{listing}");
 
@@ -259,8 +150,8 @@ fn publish_update_delete_cycle_against_radicale() {
     let pub3 = client
         .publish(&[event(5, "Original")], &PublishRecord::default(), false)
         .unwrap();
-    let href = server.url(&pub3.record.items[0].href);
-    let (st, _) = raw(
+    let href = pub3.record.items[0].href.clone();
+    let (st, _) = server.raw(
         "PUT",
         &href,
         Some(
@@ -285,16 +176,16 @@ fn publish_update_delete_cycle_against_radicale() {
         conflict.record, pub3.record,
         "the record keeps the old ETag"
     );
-    let (_, body) = raw("GET", &href, None);
+    let (_, body) = server.raw("GET", &href, None);
     assert!(
         body.contains("Edited on the phone"),
         "the phone's edit survived: {body}"
     );
 
     // A create that meets an existing resource of the same name is refused, not overwritten.
-    let (st, _) = raw(
+    let (st, _) = server.raw(
         "PUT",
-        &server.url("/alice/plotline/post-9@plotline.app.ics"),
+        "/alice/plotline/post-9@plotline.app.ics",
         Some(&FOREIGN.replace("staff-party@example.com", "post-9@plotline.app")),
     );
     assert_eq!(st, 201);
@@ -303,11 +194,7 @@ fn publish_update_delete_cycle_against_radicale() {
         .unwrap();
     assert_eq!(clash.failures.len(), 1);
     assert!(clash.record.items.is_empty());
-    let (_, body) = raw(
-        "GET",
-        &server.url("/alice/plotline/post-9@plotline.app.ics"),
-        None,
-    );
+    let (_, body) = server.raw("GET", "/alice/plotline/post-9@plotline.app.ics", None);
     assert!(body.contains("Staff party"), "{body}");
 }
 

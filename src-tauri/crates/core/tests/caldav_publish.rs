@@ -15,7 +15,7 @@ use plotline_core::content::{ContentType, Format};
 use plotline_core::exchange::caldav::PlanAction;
 use plotline_core::publishing::caldav::{last_run, publish_connection, record, CalendarKey};
 use plotline_core::secrets::{Secret, SecretRef, SecretStore};
-use plotline_core::workspace::{Audience, Industry, Language, WeekStart, WorkspaceInput};
+use plotline_core::workspace::Language;
 use plotline_core::{DataDir, Store};
 use radicale::Radicale;
 
@@ -39,20 +39,11 @@ impl SecretStore for TestKeychain {
 
 const FOREIGN: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Someone else//EN\r\nBEGIN:VEVENT\r\nUID:staff-party@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260410T090000Z\r\nDTEND:20260410T100000Z\r\nSUMMARY:Staff party\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
+/// The sample bakery's workspace (Komorebi Bakery, Tokyo), as the app's demo sets it up.
 fn bakery(store: &Store) {
     store
         .write(|tx| {
-            plotline_core::workspace::save(
-                tx,
-                &WorkspaceInput {
-                    name: "Komorebi Bakery".into(),
-                    industry: Industry::CafeRestaurant,
-                    audience: Audience::B2c,
-                    time_zone: "Asia/Tokyo".into(),
-                    language: Language::En,
-                    week_start: WeekStart::Monday,
-                },
-            )
+            plotline_core::workspace::save(tx, &plotline_core::demo::sample_profile(Language::En))
         })
         .unwrap();
 }

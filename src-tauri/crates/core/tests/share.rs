@@ -90,6 +90,7 @@ fn post(
         series_id: None,
         variants,
         allowed_next: plotline_core::content::workflow::allowed_next(status).to_vec(),
+        publication: None,
         created_at: "2026-01-01T00:00:00Z".into(),
         updated_at: "2026-01-02T03:04:05Z".into(),
     }

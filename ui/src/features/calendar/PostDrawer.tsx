@@ -10,6 +10,7 @@ import { MediaPicker } from "../media/MediaPicker";
 import { usePostMedia, useVariantMedia } from "../media/queries";
 import { ApprovalPanel } from "./ApprovalPanel";
 import { LinksSection } from "./LinksSection";
+import { PublishedSection } from "./PublishedSection";
 import {
   useCreatePost,
   useCreateSeries,
@@ -110,7 +111,8 @@ function toItem(post: Post): CalendarItem {
 /**
  * The editor. Sections, top to bottom: what the post says (title, master text, pillar,
  * type, format), where it goes (platforms and their versions with live checks), links with
- * UTM preview, media, when (time, repeat or series scope), approval, then the actions.
+ * UTM preview, media, when (time, repeat or series scope), approval, where a published post
+ * went live, then the actions.
  */
 function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Props & { post: Post | null; initial: PostInput }) {
   const { t } = useTranslation();
@@ -304,6 +306,7 @@ function PostForm({ post, initial, pillars, platforms, onClose, onMoveTo }: Prop
 
       {/* ---- Approval ---- */}
       {post && <ApprovalPanel post={post} checkErrors={checkErrors} dirty={dirty} onMoved={() => setError(null)} />}
+      {post && <PublishedSection post={post} names={names} />}
 
       <div className="calendar-dialog__actions">
         {post && (

@@ -647,6 +647,7 @@ export function fakePost(over: Partial<Api.Post> & { id: string; title: string }
     links: [],
     seriesId: null,
     variants: [{ id: `${over.id}-v`, platform: "instagram", textOverride: null, hashtags: [], firstComment: null, linkPlacement: "none" }],
+    publication: null,
     createdAt: "2026-01-15T03:30:00Z",
     updatedAt: "2026-01-15T03:30:00Z",
     ...over,
@@ -825,7 +826,11 @@ export const markPostPublished = vi.fn(async (postId: string, url: string): Prom
     throw new actual.AppError("invalid", "Paste the address of the live post, starting with https://.", "url");
   connectionsBackend.published.push({ postId, url: url.trim() });
   connectionsBackend.due = connectionsBackend.due.filter((d) => d.postId !== postId);
-  return { ...fakePost({ id: postId, title: "Published" }, null), status: "published" };
+  return {
+    ...fakePost({ id: postId, title: "Published" }, null),
+    status: "published",
+    publication: { postId, url: url.trim(), publishedAt: "2026-03-10T00:30:00Z" },
+  };
 });
 export const copyToClipboard = vi.fn(async (text: string): Promise<void> => {
   connectionsBackend.clipboard.push(text);

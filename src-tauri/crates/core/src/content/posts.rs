@@ -11,6 +11,7 @@ use super::{ContentType, Format, LinkPlacement, PostStatus};
 use crate::clock::{new_id, now};
 use crate::db::codec::{from_db, to_db};
 use crate::error::{Error, Result};
+use crate::publishing::handoff::Publication;
 
 pub const TITLE_MAX_CHARS: usize = 120;
 pub const BODY_MAX_CHARS: usize = 10_000;
@@ -82,6 +83,8 @@ pub struct Post {
     pub variants: Vec<Variant>,
     /// The statuses the approval flow allows next (from `workflow::allowed_next`).
     pub allowed_next: Vec<PostStatus>,
+    /// Where the post went live, once it was marked published by hand with its URL.
+    pub publication: Option<Publication>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -566,8 +569,9 @@ pub(crate) fn not_found() -> Error {
 const SELECT: &str = "SELECT p.id, p.title, p.body, p.pillar_id, p.content_type, p.format, p.objective_id,
         p.kpi_id, p.campaign_name, p.campaign_slug, p.scheduled_at, p.time_zone, p.local_time, p.status,
         p.owner_id, p.notes, p.links, p.series_id, p.created_at, p.updated_at,
-        (SELECT json_group_array(persona_id) FROM (SELECT persona_id FROM post_personas pp WHERE pp.post_id = p.id ORDER BY persona_id))
-     FROM posts p";
+        (SELECT json_group_array(persona_id) FROM (SELECT persona_id FROM post_personas pp WHERE pp.post_id = p.id ORDER BY persona_id)),
+        pb.url, pb.published_at
+     FROM posts p LEFT JOIN post_publication pb ON pb.post_id = p.id";
 
 fn map_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
     let utc: Option<String> = r.get(10)?;
@@ -588,8 +592,17 @@ fn map_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
             .and_then(|tz| time::display_in(tz, &t.utc))
     });
     let status: PostStatus = from_db(r.get(13)?, 13)?;
+    let id: String = r.get(0)?;
+    let publication = match (r.get(21)?, r.get(22)?) {
+        (Some(url), Some(published_at)) => Some(Publication {
+            post_id: id.clone(),
+            url,
+            published_at,
+        }),
+        _ => None,
+    };
     Ok(Post {
-        id: r.get(0)?,
+        id,
         title: r.get(1)?,
         body: r.get(2)?,
         pillar_id: r.get(3)?,
@@ -611,6 +624,7 @@ fn map_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Post> {
         persona_ids: parse_list(r.get(20)?, 20)?,
         variants: vec![],
         allowed_next: super::workflow::allowed_next(status).to_vec(),
+        publication,
     })
 }
 

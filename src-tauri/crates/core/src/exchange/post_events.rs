@@ -288,32 +288,11 @@ mod tests {
     use crate::content::posts::{self, PostInput, VariantInput};
     use crate::content::{ContentType, Format, LinkPlacement};
     use crate::exchange::ics::event_resource;
-    use crate::{DataDir, Store};
-
-    fn store() -> (tempfile::TempDir, Store) {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let store = Store::open(&DataDir::at(tmp.path().join("data"))).expect("open");
-        store
-            .write(|tx| {
-                crate::workspace::save(
-                    tx,
-                    &crate::workspace::WorkspaceInput {
-                        name: "Komorebi Bakery".into(),
-                        industry: crate::workspace::Industry::CafeRestaurant,
-                        audience: crate::workspace::Audience::B2c,
-                        time_zone: "Asia/Tokyo".into(),
-                        language: crate::workspace::Language::En,
-                        week_start: crate::workspace::WeekStart::Monday,
-                    },
-                )
-            })
-            .expect("workspace");
-        (tmp, store)
-    }
+    use crate::test_fixtures::bakery_store;
 
     #[test]
     fn a_post_becomes_one_stable_event_with_text_per_platform() {
-        let (_t, store) = store();
+        let (_t, store) = bakery_store(Language::En);
         let mut input = PostInput::idea("Spring bread 🌸", ContentType::Promotional, Format::Photo);
         input.body = "Sakura anpan is back. 桜あんぱん".into();
         input.scheduled_local = Some("2026-04-03T09:00".into());

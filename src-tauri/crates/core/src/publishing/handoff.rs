@@ -48,7 +48,7 @@ fn is_due_status(s: PostStatus) -> bool {
     matches!(s, PostStatus::Approved | PostStatus::Scheduled)
 }
 
-fn due_post(post: &Post, now: DateTime<Utc>, tz: Tz) -> Option<DuePost> {
+fn due_post(post: &Post, now: DateTime<Utc>, tz: Tz, lang: Language) -> Option<DuePost> {
     let utc = post.time.as_ref()?.utc.clone();
     let at = DateTime::parse_from_rfc3339(&utc).ok()?.with_timezone(&Utc);
     Some(DuePost {
@@ -62,7 +62,7 @@ fn due_post(post: &Post, now: DateTime<Utc>, tz: Tz) -> Option<DuePost> {
             .iter()
             .map(|v| HandoffVariant {
                 platform: v.platform.clone(),
-                platform_name: platform_name(&v.platform, Language::En),
+                platform_name: platform_name(&v.platform, lang),
                 text: variant_copy_text(post, v),
                 first_comment: v.first_comment.clone().filter(|c| !c.trim().is_empty()),
             })
@@ -71,37 +71,45 @@ fn due_post(post: &Post, now: DateTime<Utc>, tz: Tz) -> Option<DuePost> {
 }
 
 /// Approved or scheduled posts due before the end of today (in `tz`), overdue ones included,
-/// oldest first. Published posts and drafts are not listed.
-pub fn due_posts(conn: &Connection, now: DateTime<Utc>, tz: Tz) -> Result<Vec<DuePost>> {
+/// oldest first, with platform names in `lang`. Published posts and drafts are not listed.
+pub fn due_posts(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    tz: Tz,
+    lang: Language,
+) -> Result<Vec<DuePost>> {
     let today = now.with_timezone(&tz).date_naive();
     let end = day_start_utc(tz, today + Duration::days(1));
     Ok(posts::list_scheduled(conn, "0000-01-01T00:00:00Z", &end)?
         .iter()
         .filter(|p| is_due_status(p.status))
-        .filter_map(|p| due_post(p, now, tz))
+        .filter_map(|p| due_post(p, now, tz, lang))
         .collect())
 }
 
-/// [`due_posts`] in the business's zone, now.
+/// [`due_posts`] in the business's zone and language, now.
 pub fn due_now(conn: &Connection) -> Result<Vec<DuePost>> {
     let tz = crate::content::time::workspace_zone(conn)?;
-    due_posts(conn, Utc::now(), tz)
+    let lang = crate::workspace::get(conn)?.map_or(Language::En, |ws| ws.language);
+    due_posts(conn, Utc::now(), tz, lang)
 }
 
 /// Approved or scheduled posts whose time came in (`since`, `now`]: what the "a post is due"
-/// notification announces (each post once, as the shell moves `since` forward).
+/// notification announces (each post once, as the shell moves `since` forward), with platform
+/// names in `lang`.
 pub fn newly_due(
     conn: &Connection,
     since: DateTime<Utc>,
     now: DateTime<Utc>,
     tz: Tz,
+    lang: Language,
 ) -> Result<Vec<DuePost>> {
     let from = utc_string(since + Duration::seconds(1));
     let to = utc_string(now + Duration::seconds(1));
     Ok(posts::list_scheduled(conn, &from, &to)?
         .iter()
         .filter(|p| is_due_status(p.status))
-        .filter_map(|p| due_post(p, now, tz))
+        .filter_map(|p| due_post(p, now, tz, lang))
         .collect())
 }
 
@@ -124,8 +132,8 @@ pub fn due_notices(
         return Ok(Vec::new());
     };
     let tz = crate::content::time::parse_zone("timeZone", &ws.time_zone)?;
-    let ja = ws.language == crate::workspace::Language::Ja;
-    Ok(newly_due(conn, since, now, tz)?
+    let ja = ws.language == Language::Ja;
+    Ok(newly_due(conn, since, now, tz, ws.language)?
         .into_iter()
         .map(|d| {
             let platforms: Vec<&str> = d.variants.iter().map(|v| v.platform_name.as_str()).collect();
@@ -216,7 +224,7 @@ pub fn mark_published(tx: &Transaction<'_>, input: &MarkPublishedInput) -> Resul
             },
         )?;
     }
-    let done = workflow::transition(
+    workflow::transition(
         tx,
         &TransitionInput {
             post_id: post.id.clone(),
@@ -232,7 +240,8 @@ pub fn mark_published(tx: &Transaction<'_>, input: &MarkPublishedInput) -> Resul
          ON CONFLICT (post_id) DO UPDATE SET url = excluded.url, updated_at = excluded.updated_at",
         params![post.id, url, ts],
     )?;
-    Ok(done)
+    // Re-read so the answer carries the publication the drawer shows.
+    posts::get(tx, &post.id)
 }
 
 /// Where a post was published, if it was marked by hand.
@@ -257,41 +266,35 @@ mod tests {
     use super::*;
     use crate::content::posts::{PostInput, VariantInput};
     use crate::content::{ContentType, Format};
-    use crate::{DataDir, Store};
+    use crate::test_fixtures::bakery_store;
+    use crate::Store;
     use chrono::TimeZone;
-
-    fn store() -> (tempfile::TempDir, Store) {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let store = Store::open(&DataDir::at(tmp.path().join("data"))).expect("open");
-        store
-            .write(|tx| {
-                crate::workspace::save(
-                    tx,
-                    &crate::workspace::WorkspaceInput {
-                        name: "Komorebi Bakery".into(),
-                        industry: crate::workspace::Industry::CafeRestaurant,
-                        audience: crate::workspace::Audience::B2c,
-                        time_zone: "Asia/Tokyo".into(),
-                        language: crate::workspace::Language::En,
-                        week_start: crate::workspace::WeekStart::Monday,
-                    },
-                )
-            })
-            .expect("workspace");
-        (tmp, store)
-    }
 
     /// A post at `local` (Tokyo wall time) with `status`, forced directly (the flow's gates
     /// are tested elsewhere).
     fn post(store: &Store, title: &str, local: &str, status: PostStatus) -> Post {
+        post_on(store, title, local, status, &["instagram"])
+    }
+
+    /// [`post`] with a variant for each of `platforms`.
+    fn post_on(
+        store: &Store,
+        title: &str,
+        local: &str,
+        status: PostStatus,
+        platforms: &[&str],
+    ) -> Post {
         let mut input = PostInput::idea(title, ContentType::Community, Format::Photo);
         input.body = format!("{title} body");
         input.scheduled_local = Some(local.into());
         input.links = vec!["https://komorebi.example/".into()];
-        input.variants = vec![VariantInput {
-            hashtags: vec!["bakery".into()],
-            ..VariantInput::inherit("instagram")
-        }];
+        input.variants = platforms
+            .iter()
+            .map(|p| VariantInput {
+                hashtags: vec!["bakery".into()],
+                ..VariantInput::inherit(p)
+            })
+            .collect();
         store
             .write(|tx| {
                 let p = posts::create(tx, &input, None)?;
@@ -306,7 +309,7 @@ mod tests {
 
     #[test]
     fn due_today_lists_todays_and_overdue_approved_or_scheduled_posts() {
-        let (_t, store) = store();
+        let (_t, store) = bakery_store(Language::En);
         let tz = chrono_tz::Asia::Tokyo;
         // Now: 2026-04-10 12:00 in Tokyo.
         let now = tz
@@ -331,7 +334,9 @@ mod tests {
         post(&store, "Draft today", "2026-04-10T10:00", PostStatus::Draft);
         post(&store, "Done", "2026-04-10T08:00", PostStatus::Published);
 
-        let due = store.read(|c| due_posts(c, now, tz)).expect("due");
+        let due = store
+            .read(|c| due_posts(c, now, tz, Language::En))
+            .expect("due");
         let titles: Vec<&str> = due.iter().map(|d| d.title.as_str()).collect();
         assert_eq!(titles, ["Yesterday", "Morning", "Evening"]);
         assert!(due[0].overdue && due[1].overdue && !due[2].overdue);
@@ -344,7 +349,7 @@ mod tests {
 
         // The notification check: only what became due in the last minute.
         let fresh = store
-            .read(|c| newly_due(c, now - Duration::minutes(1), now, tz))
+            .read(|c| newly_due(c, now - Duration::minutes(1), now, tz, Language::En))
             .expect("newly due");
         assert!(fresh.is_empty());
         let nine = tz
@@ -353,7 +358,7 @@ mod tests {
             .expect("nine")
             .with_timezone(&Utc);
         let fresh = store
-            .read(|c| newly_due(c, nine - Duration::minutes(1), nine, tz))
+            .read(|c| newly_due(c, nine - Duration::minutes(1), nine, tz, Language::En))
             .expect("newly due");
         assert_eq!(fresh.len(), 1);
         assert_eq!(fresh[0].post_id, morning.id);
@@ -372,7 +377,7 @@ mod tests {
 
     #[test]
     fn mark_published_stores_the_url_and_moves_through_the_flow() {
-        let (_t, store) = store();
+        let (_t, store) = bakery_store(Language::En);
         let p = post(&store, "Morning", "2026-04-10T09:00", PostStatus::Approved);
         for bad in [
             "",
@@ -398,13 +403,26 @@ mod tests {
             post_id: p.id.clone(),
             url: " https://www.instagram.com/p/Cx1/ ".into(),
         };
+        let before = store.read(|c| posts::get(c, &p.id)).expect("before");
+        assert_eq!(before.publication, None, "no URL before it is published");
         let done = store.write(|tx| mark_published(tx, &input)).expect("mark");
         assert_eq!(done.status, PostStatus::Published);
+        // The post itself carries where it went live (the calendar drawer shows it).
+        let carried = done.publication.clone().expect("publication on the post");
+        assert_eq!(carried.url, "https://www.instagram.com/p/Cx1/");
+        assert_eq!(carried.post_id, p.id);
+        let listed = store
+            .read(posts::list_all)
+            .expect("list")
+            .into_iter()
+            .find(|x| x.id == p.id)
+            .expect("listed");
+        assert_eq!(listed.publication, Some(carried.clone()));
         let publ = store
             .read(|c| publication(c, &p.id))
             .expect("read")
             .expect("stored");
-        assert_eq!(publ.url, "https://www.instagram.com/p/Cx1/");
+        assert_eq!(publ, carried);
         let history = store
             .read(|c| workflow::history(c, &p.id))
             .expect("history");
@@ -431,8 +449,79 @@ mod tests {
             .single()
             .expect("now");
         assert!(store
-            .read(|c| due_posts(c, now, tz))
+            .read(|c| due_posts(c, now, tz, Language::En))
             .expect("due")
             .is_empty());
+    }
+
+    #[test]
+    fn platform_names_follow_the_workspace_language() {
+        const PLATFORMS: [&str; 4] = [
+            "instagram",
+            "x",
+            "google_business_profile",
+            "line_official_account",
+        ];
+        let tz = chrono_tz::Asia::Tokyo;
+        let nine = tz
+            .with_ymd_and_hms(2026, 4, 10, 9, 0, 0)
+            .single()
+            .expect("nine")
+            .with_timezone(&Utc);
+        let since = nine - Duration::minutes(1);
+        for (lang, names, title, body_start) in [
+            (
+                Language::En,
+                [
+                    "Instagram",
+                    "X (Twitter)",
+                    "Google Business Profile",
+                    "LINE Official Account",
+                ],
+                "Time to post: Morning",
+                "Instagram · X (Twitter) · Google Business Profile · LINE Official Account — Open",
+            ),
+            (
+                Language::Ja,
+                [
+                    "Instagram",
+                    "X（旧Twitter）",
+                    "Googleビジネスプロフィール",
+                    "LINE公式アカウント",
+                ],
+                "投稿の時間です：Morning",
+                "Instagram · X（旧Twitter） · Googleビジネスプロフィール · LINE公式アカウント — Plotline",
+            ),
+        ] {
+            let (_t, store) = bakery_store(lang);
+            post_on(
+                &store,
+                "Morning",
+                "2026-04-10T09:00",
+                PostStatus::Approved,
+                &PLATFORMS,
+            );
+            // The Due today list (what `due_now` returns in this workspace), in the app's platform order.
+            let due = store.read(|c| due_posts(c, nine, tz, lang)).expect("due");
+            let got: Vec<&str> = due[0]
+                .variants
+                .iter()
+                .map(|v| v.platform_name.as_str())
+                .collect();
+            assert_eq!(got, names, "{lang:?}");
+            let ids: Vec<&str> = due[0].variants.iter().map(|v| v.platform.as_str()).collect();
+            assert_eq!(ids, PLATFORMS, "ids stay the catalogue's");
+            // The desktop notification.
+            let notices = store
+                .read(|c| due_notices(c, since, nine))
+                .expect("notices");
+            assert_eq!(notices.len(), 1, "{lang:?}");
+            assert_eq!(notices[0].title, title);
+            assert!(
+                notices[0].body.starts_with(body_start),
+                "{lang:?}: {}",
+                notices[0].body
+            );
+        }
     }
 }
