@@ -122,6 +122,7 @@ test("library, import, focal point, previews, export, attach to a post, Japanese
     await s.execute(`const el = document.querySelector('[data-testid="calendar"] [data-testid^="post-"]');
       el.scrollIntoView({ block: "center" }); el.click();`);
     await s.find('[data-testid="post-drawer"] [data-testid="media-picker"]');
+    await s.find('[data-testid="media-picker-toggle"]'); // once the attached photos have loaded
     await s.execute(`const b = document.querySelector('[data-testid="media-picker-toggle"]');
       b.scrollIntoView({ block: "center" }); b.click();`);
     await allLoaded(s, ".media-picker__choices img", 7);
@@ -136,7 +137,9 @@ test("library, import, focal point, previews, export, attach to a post, Japanese
     // One platform gets its own photo instead of the post's.
     await s.execute(`document.querySelector('[data-testid="variant-photos"]').scrollIntoView({ block: "center" });`);
     await s.waitForText('[data-testid="variant-photos-inherit"]', (t) => /Uses the post's/.test(t));
-    await (await s.find('[data-testid="variant-photos-own"]')).click();
+    await s.find('[data-testid="variant-photos-own"]');
+    await s.execute(`const b = document.querySelector('[data-testid="variant-photos-own"]');
+      b.scrollIntoView({ block: "center" }); b.click();`);
     await allLoaded(s, '[data-testid="variant-photos"] .media-picker__choices img', 7);
     await s.execute(`const box = document.querySelector('[data-testid^="variant-photos-choice-"]');
       box.scrollIntoView({ block: "center" }); box.click();`);
