@@ -72,6 +72,37 @@ pub(crate) fn invoke(
     .map(|b| b.deserialize::<serde_json::Value>().unwrap())
 }
 
+/// Move a scheduled sample post to an hour ago (the sample bakery is in Tokyo, UTC+9), so
+/// Due today lists it as due now; returns its id.
+pub(crate) fn sample_post_due_an_hour_ago(w: &WebviewWindow<Mock>) -> String {
+    let today = chrono::Utc::now().date_naive();
+    let items = invoke(
+        w,
+        "calendar_range",
+        serde_json::json!({ "from": today.to_string(), "to": (today + chrono::Duration::days(8)).to_string() }),
+    )
+    .unwrap();
+    let id = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["status"] == "scheduled")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let an_hour_ago = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    invoke(
+        w,
+        "move_post",
+        serde_json::json!({ "input": { "postId": id, "to": an_hour_ago } }),
+    )
+    .unwrap();
+    id
+}
+
 pub(crate) fn cafe() -> serde_json::Value {
     serde_json::json!({ "input": {
         "name": "Blue Door Café", "industry": "cafe_restaurant", "audience": "b2c",

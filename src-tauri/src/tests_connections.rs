@@ -213,30 +213,8 @@ fn due_today_lists_an_overdue_post_and_mark_published_keeps_its_url() {
     let app = app(t.path(), Arc::new(TestKeychain::default()));
     let w = main_window(&app);
     invoke(&w, "load_sample_workspace", json!({ "language": "en" })).unwrap();
-    // Move a scheduled sample post to an hour ago (the bakery is in Tokyo, UTC+9).
-    let today = chrono::Utc::now().date_naive();
-    let items = invoke(
-        &w,
-        "calendar_range",
-        json!({ "from": today.to_string(), "to": (today + chrono::Duration::days(8)).to_string() }),
-    )
-    .unwrap();
-    let scheduled = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["status"] == "scheduled")
-        .unwrap();
-    let id = scheduled["id"].as_str().unwrap();
-    let an_hour_ago = (chrono::Utc::now() + chrono::Duration::hours(8))
-        .format("%Y-%m-%dT%H:%M")
-        .to_string();
-    invoke(
-        &w,
-        "move_post",
-        json!({ "input": { "postId": id, "to": an_hour_ago } }),
-    )
-    .unwrap();
+    let id = crate::tests::sample_post_due_an_hour_ago(&w);
+    let id = id.as_str();
 
     // The minute check announces it once: in the window that contains its time, not later.
     let now = chrono::Utc::now();

@@ -189,30 +189,8 @@ fn due_posts_speak_the_workspace_language_and_posts_carry_their_live_url() {
     let app = app(t.path(), None);
     let w = window(&app, "main");
     invoke(&w, "load_sample_workspace", json!({ "language": "ja" })).unwrap();
-    let today = chrono::Utc::now().date_naive();
-    let items = invoke(
-        &w,
-        "calendar_range",
-        json!({ "from": today.to_string(), "to": (today + chrono::Duration::days(8)).to_string() }),
-    )
-    .unwrap();
-    let scheduled = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["status"] == "scheduled")
-        .unwrap();
-    let id = scheduled["id"].as_str().unwrap();
-    // An hour ago in Tokyo (UTC+9): due now.
-    let an_hour_ago = (chrono::Utc::now() + chrono::Duration::hours(8))
-        .format("%Y-%m-%dT%H:%M")
-        .to_string();
-    invoke(
-        &w,
-        "move_post",
-        json!({ "input": { "postId": id, "to": an_hour_ago } }),
-    )
-    .unwrap();
+    let id = crate::tests::sample_post_due_an_hour_ago(&w);
+    let id = id.as_str();
 
     let due = invoke(&w, "due_posts", json!({})).unwrap();
     let mine = due

@@ -369,42 +369,21 @@ fn kpi_progress_breakdowns_and_top_bottom() {
         "2025-03-01",
         "2025-04-30",
     );
-    snap(
-        &store,
-        &variant(&f.croissants, "instagram"),
-        "2025-03-15",
-        m(1000, 120, 10),
-    );
-    snap(
-        &store,
-        &variant(&f.croissants, "x"),
-        "2025-03-15",
-        m(500, 20, 20),
-    );
-    snap(
-        &store,
-        &variant(&f.sakura, "instagram"),
-        "2025-03-15",
-        m(800, 16, 30),
-    );
-    snap(
-        &store,
-        &variant(&f.farmer, "instagram"),
-        "2025-03-16",
-        m(1200, 150, 5),
-    );
-    snap(
-        &store,
-        &variant(&f.anpan_ja, "instagram"),
-        "2025-03-16",
-        m(600, 18, 2),
-    );
-    snap(
-        &store,
-        &variant(&f.farmer, "linkedin"),
-        "2025-03-16",
-        m(300, 9, 4),
-    );
+    for (post, platform, on, (reach, likes, clicks)) in [
+        (&f.croissants, "instagram", "2025-03-15", (1000, 120, 10)),
+        (&f.croissants, "x", "2025-03-15", (500, 20, 20)),
+        (&f.sakura, "instagram", "2025-03-15", (800, 16, 30)),
+        (&f.farmer, "instagram", "2025-03-16", (1200, 150, 5)),
+        (&f.anpan_ja, "instagram", "2025-03-16", (600, 18, 2)),
+        (&f.farmer, "linkedin", "2025-03-16", (300, 9, 4)),
+    ] {
+        snap(
+            &store,
+            &variant(post, platform),
+            on,
+            m(reach, likes, clicks),
+        );
+    }
     for (start, end, followers, sessions) in [
         ("2025-02-24", "2025-03-02", 400, 60),
         ("2025-03-03", "2025-03-09", 420, 70),

@@ -103,33 +103,30 @@ function Numbers({ s }: { s: ReviewSnapshot }) {
         <div className="results-two">
           <div>
             <h4>{t("results.ranking.top")}</h4>
-            <ol className="rank-list">
-              {s.top.map((p) => (
-                <li key={`${p.title}-${p.platform}-${p.localTime}`} className="rank-list__item">
-                  <span className="rank-list__title">{p.title}</span>
-                  <span className="rank-list__meta">
-                    {platformLabel(p.platform)} · {fmtLocal(p.localTime, lang)} · {fmtRate(p.engagementRate, lang)}
-                  </span>
-                </li>
-              ))}
-            </ol>
+            <RankList posts={s.top} lang={lang} />
           </div>
           <div>
             <h4>{t("results.ranking.bottom")}</h4>
-            <ol className="rank-list">
-              {s.bottom.map((p) => (
-                <li key={`${p.title}-${p.platform}-${p.localTime}`} className="rank-list__item">
-                  <span className="rank-list__title">{p.title}</span>
-                  <span className="rank-list__meta">
-                    {platformLabel(p.platform)} · {fmtLocal(p.localTime, lang)} · {fmtRate(p.engagementRate, lang)}
-                  </span>
-                </li>
-              ))}
-            </ol>
+            <RankList posts={s.bottom} lang={lang} />
           </div>
         </div>
       )}
     </>
+  );
+}
+
+function RankList({ posts, lang }: { posts: ReviewSnapshot["top"]; lang: string }) {
+  return (
+    <ol className="rank-list">
+      {posts.map((p) => (
+        <li key={`${p.title}-${p.platform}-${p.localTime}`} className="rank-list__item">
+          <span className="rank-list__title">{p.title}</span>
+          <span className="rank-list__meta">
+            {platformLabel(p.platform)} · {fmtLocal(p.localTime, lang)} · {fmtRate(p.engagementRate, lang)}
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }
 
